@@ -1,0 +1,83 @@
+# Target side of vregion_add_test(): with VREGION_PLATFORM=baremetal and an
+# arm-none-eabi toolchain, each test becomes an ELF image (the same test
+# source + tests/target's cmocka subset, start-up code and newlib) that ctest
+# runs on QEMU with semihosting; QEMU's exit status is the test's verdict.
+# Label: cortex-m. See docs/baremetal.md.
+#
+# Machines: cortex-m3 -> mps2-an385, cortex-m4f -> mps2-an386 (the same
+# memory map). Other CPUs (cortex-m33, rv32imac) build no test images.
+
+# Tests that cannot run on the target, each with its reason (keep
+# docs/baremetal.md's list in step). Tests that link Threads::Threads or carry
+# the label "threads" are left out as well.
+set(VREGION_TARGET_TEST_EXCLUDE "" CACHE STRING
+    "Test names not built for the bare-metal target (semicolon list)")
+
+set(_vr_target_dir ${CMAKE_CURRENT_LIST_DIR})
+if(VREGION_TARGET_CPU STREQUAL "cortex-m3")
+  set(VREGION_QEMU_MACHINE mps2-an385)
+elseif(VREGION_TARGET_CPU STREQUAL "cortex-m4f")
+  set(VREGION_QEMU_MACHINE mps2-an386)
+else()
+  set(VREGION_QEMU_MACHINE "")
+  message(STATUS "vregion: no QEMU test machine for '${VREGION_TARGET_CPU}'; target tests not built")
+endif()
+
+if(VREGION_QEMU_MACHINE)
+  find_program(VREGION_QEMU_ARM qemu-system-arm)
+  if(NOT VREGION_QEMU_ARM)
+    message(FATAL_ERROR "qemu-system-arm not found: apt-get install qemu-system-arm, "
+                        "or configure with -DBUILD_TESTING=OFF")
+  endif()
+  add_library(vregion_target_rt OBJECT
+    ${_vr_target_dir}/startup.c
+    ${_vr_target_dir}/semihost.c
+    ${_vr_target_dir}/syscalls.c
+    ${_vr_target_dir}/cmocka_target.c
+    ${_vr_target_dir}/format.c)
+  target_include_directories(vregion_target_rt PRIVATE ${_vr_target_dir})
+  vregion_strict(vregion_target_rt)
+endif()
+
+# vregion_add_test(NAME SOURCES a.c b.c [LIBS ...] [LABELS ...] [ENV ...])
+# ENV does not reach the target: its log hook is silent unless a test sets one.
+function(vregion_add_test name)
+  cmake_parse_arguments(T "" "" "SOURCES;LIBS;LABELS;ENV" ${ARGN})
+  if(NOT VREGION_QEMU_MACHINE)
+    return()
+  endif()
+  if(name IN_LIST VREGION_TARGET_TEST_EXCLUDE OR "threads" IN_LIST T_LABELS
+     OR "Threads::Threads" IN_LIST T_LIBS)
+    message(STATUS "vregion: ${name} needs threads or a host; not built for the target")
+    return()
+  endif()
+  add_executable(${name} ${T_SOURCES})
+  set_target_properties(${name} PROPERTIES SUFFIX ".elf")
+  # tests/target first: its cmocka.h stands in for the real one.
+  target_include_directories(${name} BEFORE PRIVATE ${_vr_target_dir})
+  target_include_directories(${name} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}
+                                             ${PROJECT_SOURCE_DIR}/tests/support)
+  target_compile_definitions(${name} PRIVATE _DEFAULT_SOURCE VREGION_TARGET_TEST=1)
+  target_link_libraries(${name} PRIVATE vregion_target_rt vregion ${T_LIBS})
+  target_link_options(${name} PRIVATE -nostartfiles -T${_vr_target_dir}/mps2-an385.ld
+                      -Wl,-Map=$<TARGET_FILE:${name}>.map)
+  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${_vr_target_dir}/mps2-an385.ld)
+  vregion_strict(${name})
+  add_test(NAME ${name}
+           COMMAND ${VREGION_QEMU_ARM} -M ${VREGION_QEMU_MACHINE} -nographic -monitor none
+                   -serial none -semihosting-config enable=on,target=native
+                   -kernel $<TARGET_FILE:${name}>)
+  set_tests_properties(${name} PROPERTIES LABELS "cortex-m;${T_LABELS}" TIMEOUT 600)
+endfunction()
+
+# The freestanding promise, checked on the library itself: nothing but
+# memset/memcpy/memmove is needed from outside libvregion.
+if(CMAKE_SYSTEM_PROCESSOR STREQUAL "arm")
+  set(_vr_fs_labels "cortex-m;freestanding")
+else()
+  set(_vr_fs_labels "freestanding")
+endif()
+add_test(NAME core_freestanding
+         COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIB=$<TARGET_FILE:vregion>
+                 -P ${_vr_target_dir}/check-freestanding.cmake)
+set_tests_properties(core_freestanding PROPERTIES LABELS "${_vr_fs_labels}")
