@@ -81,3 +81,26 @@ add_test(NAME core_freestanding
          COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIB=$<TARGET_FILE:vregion>
                  -P ${_vr_target_dir}/check-freestanding.cmake)
 set_tests_properties(core_freestanding PROPERTIES LABELS "${_vr_fs_labels}")
+
+# A never-run image that calls every layer: it links only if the library's
+# needs are met by itself, libgcc and memset/memcpy/memmove (our own when the
+# toolchain has no libc). Built by default; scripts/check-riscv.sh relies on it.
+add_executable(vregion_link_probe ${_vr_target_dir}/link_probe.c)
+set_target_properties(vregion_link_probe PROPERTIES SUFFIX ".elf")
+foreach(_vr_layer SYSHEAP:sysheap REGION:vregion ALLOC_CTX:alloc_ctx)
+  string(REPLACE ":" ";" _vr_pair ${_vr_layer})
+  list(GET _vr_pair 0 _vr_def)
+  list(GET _vr_pair 1 _vr_file)
+  if(EXISTS ${PROJECT_SOURCE_DIR}/src/core/${_vr_file}.c)
+    target_compile_definitions(vregion_link_probe PRIVATE VR_PROBE_${_vr_def}=1)
+  endif()
+endforeach()
+target_link_libraries(vregion_link_probe PRIVATE vregion)
+target_compile_options(vregion_link_probe PRIVATE -ffreestanding)
+target_link_options(vregion_link_probe PRIVATE -nostartfiles -nostdlib)
+if(VREGION_HAVE_STRING_H)
+  # newlib's memset/memcpy/memmove; -nostdlib keeps everything else out.
+  target_link_libraries(vregion_link_probe PRIVATE c)
+endif()
+target_link_libraries(vregion_link_probe PRIVATE gcc)
+vregion_strict(vregion_link_probe)

@@ -32,17 +32,20 @@ static inline void irq_restore(uint32_t was)
 }
 #elif defined(__riscv)
 #define MSTATUS_MIE 8u
+/* Zicsr is part of every RISC-V core with interrupts; newer assemblers want it named. */
+#define CSR_BEGIN ".option push\n\t.option arch, +zicsr\n\t"
+#define CSR_END "\n\t.option pop"
 static inline uint32_t irq_save(void)
 {
 	unsigned long was;
-	__asm__ volatile("csrrci %0, mstatus, 8" : "=r"(was) : : "memory");
+	__asm__ volatile(CSR_BEGIN "csrrci %0, mstatus, 8" CSR_END : "=r"(was) : : "memory");
 	return (uint32_t)(was & MSTATUS_MIE);
 }
 
 static inline void irq_restore(uint32_t was)
 {
 	if (was & MSTATUS_MIE)
-		__asm__ volatile("csrsi mstatus, 8" : : : "memory");
+		__asm__ volatile(CSR_BEGIN "csrsi mstatus, 8" CSR_END : : : "memory");
 }
 #else
 #error "VREGION_BM_LOCK=irqmask supports Cortex-M and RISC-V; use external for this CPU"
