@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "convert_topology.h"
 #include "topology.h"
 
 static const char *const examples[] = { "playback.conf", "capture-48k-16k.conf",
@@ -305,6 +306,33 @@ static void test_linemap(void **state)
 	topo_linemap_free(m);
 }
 
+static void test_convert_topology(void **state)
+{
+	struct topology *t = topo();
+	char err[512];
+
+	(void)state;
+	assert_int_equal(convert_topology(t, "convert", 44100, 48000, 2, TOPO_FMT_S16,
+					  TOPO_FMT_S24, err, sizeof(err)), 0);
+	assert_int_equal(t->n_widgets, 3);
+	assert_int_equal(t->widgets[1].type, TOPO_SRC);
+	assert_int_equal(t->widgets[1].rate_in, 44100);
+	assert_int_equal(t->widgets[2].rate_in, 48000);
+	assert_int_equal(t->endpoints[1].rate, 48000);
+	assert_int_equal(t->endpoints[1].format, TOPO_FMT_S24);
+	assert_int_equal(topo_pipeline_heap(t, 0), 3 * 24576);
+	/* the SRC refuses a rate it cannot convert; the message names it */
+	assert_int_equal(convert_topology(t, "convert", 44100, 47000, 2, TOPO_FMT_S16,
+					  TOPO_FMT_S16, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "47000"));
+	assert_int_equal(convert_topology(t, "convert", 44123, 48000, 2, TOPO_FMT_S16,
+					  TOPO_FMT_S16, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "44123"));
+	assert_int_equal(convert_topology(t, "convert", 44100, 48000, 9, TOPO_FMT_S16,
+					  TOPO_FMT_S16, err, sizeof(err)), -EINVAL);
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -317,6 +345,7 @@ int main(void)
 		cmocka_unit_test(test_examples_parse),
 		cmocka_unit_test(test_writer_round_trip),
 		cmocka_unit_test(test_linemap),
+		cmocka_unit_test(test_convert_topology),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -125,6 +125,10 @@ static int walk_chain(struct topology *t, const struct topo_endpoint *in, bool *
 				return VERR(t, err, errlen, w->line,
 					    "widget '%s': input rate %u Hz is not a rate the SRC supports",
 					    w->name, rate);
+			if (!topo_src_rate_ok(w->src_rate_out))
+				return VERR(t, err, errlen, w->line,
+					    "widget '%s': output rate %u Hz is not a rate the SRC supports",
+					    w->name, w->src_rate_out);
 			rate = w->src_rate_out;
 		}
 		if (w->type == TOPO_GAIN && w->n_gain > 1 && w->n_gain != w->channels)
