@@ -28,3 +28,7 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 
 # A cross build of vregion is a bare-metal build unless told otherwise.
 set(VREGION_PLATFORM baremetal CACHE STRING "Platform layer: host or baremetal")
+# Bare-metal locks hold at most a saved interrupt mask (4 bytes); the host's
+# default of 64 (a pthread mutex) would cost every region 56 bytes for nothing.
+# Raise it with -DVREGION_LOCK_SIZE=N for a VREGION_BM_LOCK=external lock.
+set(VREGION_LOCK_SIZE 8 CACHE STRING "Bytes reserved for one platform lock object")

@@ -1,7 +1,8 @@
-# cmake -DNM=<nm> -DLIB=<libvregion.a> -P check-freestanding.cmake
+# cmake -DNM=<nm> -DLIB=<libvregion.a> [-DLIBGCC=<libgcc.a>] -P check-freestanding.cmake
 # Fails unless everything libvregion.a needs from outside itself is
-# memset/memcpy/memmove (weak references, the optional linker-script spans,
-# are allowed). Proves the core + bare-metal platform call no malloc, stdio or OS.
+# memset/memcpy/memmove or a compiler helper of libgcc (64-bit division...).
+# Weak references (the optional linker-script spans) are allowed. Proves the
+# core + bare-metal platform call no malloc, stdio or OS.
 cmake_minimum_required(VERSION 3.20)
 execute_process(COMMAND ${NM} -g --defined-only ${LIB} OUTPUT_VARIABLE defined RESULT_VARIABLE rc1)
 execute_process(COMMAND ${NM} -u ${LIB} OUTPUT_VARIABLE undefined RESULT_VARIABLE rc2)
@@ -24,6 +25,15 @@ foreach(line IN LISTS undef_lines)
 endforeach()
 list(REMOVE_DUPLICATES needed)
 set(allowed memset memcpy memmove)
+if(LIBGCC)
+  execute_process(COMMAND ${NM} -g --defined-only ${LIBGCC} OUTPUT_VARIABLE gcc_defined
+                  ERROR_QUIET)
+  string(REGEX MATCHALL "[0-9a-fA-F]+ [A-Za-z] [^\n]+" gcc_lines "${gcc_defined}")
+  foreach(line IN LISTS gcc_lines)
+    string(REGEX REPLACE "^[0-9a-fA-F]+ [A-Za-z] " "" sym "${line}")
+    list(APPEND allowed ${sym})
+  endforeach()
+endif()
 set(bad "")
 foreach(sym IN LISTS needed)
   if(NOT sym IN_LIST allowed)

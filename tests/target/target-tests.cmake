@@ -77,8 +77,12 @@ if(CMAKE_SYSTEM_PROCESSOR STREQUAL "arm")
 else()
   set(_vr_fs_labels "freestanding")
 endif()
+separate_arguments(_vr_cflags NATIVE_COMMAND "${CMAKE_C_FLAGS}")
+execute_process(COMMAND ${CMAKE_C_COMPILER} ${_vr_cflags} -print-libgcc-file-name
+                OUTPUT_VARIABLE _vr_libgcc OUTPUT_STRIP_TRAILING_WHITESPACE)
 add_test(NAME core_freestanding
          COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIB=$<TARGET_FILE:vregion>
+                 -DLIBGCC=${_vr_libgcc}
                  -P ${_vr_target_dir}/check-freestanding.cmake)
 set_tests_properties(core_freestanding PROPERTIES LABELS "${_vr_fs_labels}")
 
@@ -97,10 +101,37 @@ foreach(_vr_layer SYSHEAP:sysheap REGION:vregion ALLOC_CTX:alloc_ctx)
 endforeach()
 target_link_libraries(vregion_link_probe PRIVATE vregion)
 target_compile_options(vregion_link_probe PRIVATE -ffreestanding)
-target_link_options(vregion_link_probe PRIVATE -nostartfiles -nostdlib)
+target_link_options(vregion_link_probe PRIVATE -nostartfiles -nostdlib
+                    -Wl,-Map=$<TARGET_FILE:vregion_link_probe>.map)
 if(VREGION_HAVE_STRING_H)
   # newlib's memset/memcpy/memmove; -nostdlib keeps everything else out.
   target_link_libraries(vregion_link_probe PRIVATE c)
 endif()
 target_link_libraries(vregion_link_probe PRIVATE gcc)
 vregion_strict(vregion_link_probe)
+
+# vheap's init/alloc/aligned alloc/free alone, for scripts/size-report.sh.
+if(EXISTS ${PROJECT_SOURCE_DIR}/src/core/vheap.c)
+  add_executable(vregion_size_vheap ${_vr_target_dir}/size_vheap.c)
+  set_target_properties(vregion_size_vheap PROPERTIES SUFFIX ".elf")
+  target_compile_options(vregion_size_vheap PRIVATE -ffreestanding)
+  target_link_options(vregion_size_vheap PRIVATE -nostartfiles -nostdlib
+                      -Wl,-Map=$<TARGET_FILE:vregion_size_vheap>.map)
+  target_link_libraries(vregion_size_vheap PRIVATE vregion)
+  if(VREGION_HAVE_STRING_H)
+    target_link_libraries(vregion_size_vheap PRIVATE c)
+  endif()
+  target_link_libraries(vregion_size_vheap PRIVATE gcc)
+  vregion_strict(vregion_size_vheap)
+endif()
+
+# Run-time metadata probe for scripts/size-report.sh (needs the whole core).
+if(VREGION_QEMU_MACHINE AND EXISTS ${PROJECT_SOURCE_DIR}/src/core/vregion.c
+   AND EXISTS ${PROJECT_SOURCE_DIR}/src/core/alloc_ctx.c)
+  add_executable(vregion_size_probe ${_vr_target_dir}/size_probe.c)
+  set_target_properties(vregion_size_probe PROPERTIES SUFFIX ".elf")
+  target_include_directories(vregion_size_probe PRIVATE ${_vr_target_dir})
+  target_link_libraries(vregion_size_probe PRIVATE vregion_target_rt vregion)
+  target_link_options(vregion_size_probe PRIVATE -nostartfiles -T${_vr_target_dir}/mps2-an385.ld)
+  vregion_strict(vregion_size_probe)
+endif()
