@@ -5,6 +5,7 @@
 
 #include <vregion/ipc4/fields.h>
 #include <vregion/ipc4/largecfg.h>
+#include <vregion/ipc4/log.h>
 #include <vregion/ipc4/layouts.h>
 #include <vregion/ipc4/modcfg.h>
 #include <vregion/ipc4/msg.h>
