@@ -170,13 +170,24 @@ static bool name_ok(const char *s)
 
 /* ---- widgets ---- */
 
+/* IPC4 carries a gain as a Q1.31 target volume: at most 0 dB. */
+static int get_gain(struct pctx *c, snd_config_t *n, const char *owner, double *db)
+{
+	int r = get_real(c, n, owner, db);
+
+	if (!r && (*db > 0.0 || *db < TOPO_GAIN_MIN_DB))
+		return FAIL(c, n, "%s: attribute 'gain_db': %g dB is outside %g..0 dB "
+			    "(IPC4's Q1.31 volume cannot amplify)", owner, *db, TOPO_GAIN_MIN_DB);
+	return r;
+}
+
 static int parse_gain_db(struct pctx *c, snd_config_t *n, struct topo_widget *w, const char *owner)
 {
 	snd_config_iterator_t i, next;
 
 	if (snd_config_get_type(n) != SND_CONFIG_TYPE_COMPOUND) {
 		w->n_gain = 1;
-		return get_real(c, n, owner, &w->gain_db[0]);
+		return get_gain(c, n, owner, &w->gain_db[0]);
 	}
 	w->n_gain = 0;
 	snd_config_for_each(i, next, n) {
@@ -186,7 +197,7 @@ static int parse_gain_db(struct pctx *c, snd_config_t *n, struct topo_widget *w,
 		if (w->n_gain == TOPO_MAX_CHANNELS)
 			return FAIL(c, e, "%s: attribute 'gain_db': more than %d channels",
 				    owner, TOPO_MAX_CHANNELS);
-		r = get_real(c, e, owner, &w->gain_db[w->n_gain]);
+		r = get_gain(c, e, owner, &w->gain_db[w->n_gain]);
 		if (r)
 			return r;
 		w->n_gain++;

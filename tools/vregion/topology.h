@@ -19,6 +19,7 @@
 #define TOPO_MAX_ROUTES 64
 #define TOPO_MAX_ENDPOINTS 8
 #define TOPO_MAX_CHANNELS 8
+#define TOPO_GAIN_MIN_DB (-144.0)
 
 /* SOF's widget token default ("placeholder until measured"), used only to
  * derive a pipeline's heap when neither it nor its widgets give one. */

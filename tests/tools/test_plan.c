@@ -1,0 +1,151 @@
+/*
+ * The IPC4 requests the vregion command sends for each example topology:
+ * every one encodes, decodes back through the firmware-side decoder to the
+ * same fields, and every module configuration passes the strict decoders.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+static const char *const examples[] = { "playback.conf", "capture-48k-16k.conf",
+					 "shared-src-tables.conf", "two-dp.conf" };
+
+static void check_config(const struct ipc4_init_instance *ii)
+{
+	struct ipc4_copier_cfg c;
+	struct ipc4_gain_cfg g;
+	struct ipc4_src_cfg s;
+
+	switch (ii->module_id) {
+	case IPC4_MODULE_COPIER:
+		assert_int_equal(ipc4_copier_cfg_decode(ii->config, ii->config_len, &c), IPC4_SUCCESS);
+		break;
+	case IPC4_MODULE_GAIN:
+		assert_int_equal(ipc4_gain_cfg_decode(ii->config, ii->config_len, &g), IPC4_SUCCESS);
+		break;
+	case IPC4_MODULE_SRC:
+		assert_int_equal(ipc4_src_cfg_decode(ii->config, ii->config_len, &s), IPC4_SUCCESS);
+		assert_int_equal(s.sink_rate * 1u, s.sink_rate);
+		break;
+	default:
+		fail_msg("module id %u", ii->module_id);
+	}
+}
+
+static void check_topology(const char *name)
+{
+	struct topology *t = calloc(1, sizeof(*t));
+	enum topo_format fmt[TOPO_MAX_ENDPOINTS];
+	struct plan p = { 0 };
+	struct ipc4_frame *f = malloc(sizeof(*f));
+	char path[1024], err[512];
+	unsigned creates = 0, inits = 0, binds = 0, dp = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", VREGION_TOPOLOGY_DIR, name);
+	assert_int_equal(topo_load_file(path, t, err, sizeof(err)), 0);
+	for (unsigned i = 0; i < t->n_endpoints; i++)
+		fmt[i] = t->endpoints[i].format;
+	assert_int_equal(plan_build(&p, t, fmt, err, sizeof(err)), 0);
+	assert_int_equal(plan_stop(&p, t), 0);
+	assert_int_equal(plan_delete(&p, t), 0);
+	for (unsigned i = 0; i < p.n; i++) {
+		struct ipc4_request d;
+		struct ipc4_msg m;
+
+		assert_int_equal(plan_encode(&p.steps[i], f), 0);
+		m = (struct ipc4_msg){ f->primary, f->extension, f->payload, f->len };
+		if (ipc4_decode(&m, &d) != IPC4_SUCCESS)
+			fail_msg("%s: step %u (%s) does not decode", name, i, p.steps[i].what);
+		assert_int_equal(d.kind, p.steps[i].req.kind);
+		switch (d.kind) {
+		case IPC4_KIND_CREATE_PIPELINE: {
+			int pi = topo_find_pipeline(t, d.u.create_pipeline.instance_id);
+
+			assert_true(pi >= 0);
+			assert_true(d.u.create_pipeline.has_mem_data);
+			assert_int_equal(d.u.create_pipeline.mem_data.heap_bytes,
+					 topo_pipeline_heap(t, (unsigned)pi));
+			creates++;
+			break;
+		}
+		case IPC4_KIND_INIT_INSTANCE:
+			check_config(&d.u.init_instance);
+			dp += d.u.init_instance.has_dp_data;
+			assert_int_equal(d.u.init_instance.proc_domain, d.u.init_instance.has_dp_data);
+			inits++;
+			break;
+		case IPC4_KIND_BIND:
+			binds++;
+			break;
+		default:
+			break;
+		}
+	}
+	assert_int_equal(creates, t->n_pipelines);
+	assert_int_equal(inits, t->n_widgets);
+	assert_int_equal(binds, t->n_routes);
+	{
+		unsigned n_dp = 0;
+
+		for (unsigned i = 0; i < t->n_widgets; i++)
+			n_dp += t->widgets[i].domain == TOPO_DP;
+		assert_int_equal(dp, n_dp);
+	}
+	plan_free(&p);
+	free(f);
+	free(t);
+}
+
+static void test_examples_encode_decode(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(examples) / sizeof(examples[0]); i++)
+		check_topology(examples[i]);
+}
+
+static void test_volume(void **state)
+{
+	(void)state;
+	assert_int_equal(plan_volume_q31(0.0), IPC4_VOLUME_MAX);
+	/* -6.0206 dB is one half */
+	assert_int_equal(plan_volume_q31(-6.020599913279624), 0x40000000u);
+	assert_true(plan_volume_q31(-144.0) < 200);
+}
+
+static void test_period_and_format(void **state)
+{
+	struct ipc4_audio_fmt f;
+
+	(void)state;
+	assert_int_equal(plan_period_frames(44100), 45);
+	assert_int_equal(plan_period_frames(48000), 48);
+	assert_int_equal(plan_period_frames(11025), 12);
+	plan_audio_fmt(&f, 44100, 2, TOPO_FMT_S24);
+	assert_int_equal(f.depth, 32);
+	assert_int_equal(f.valid_bit_depth, 24);
+	assert_int_equal(f.ch_map, 0xFFFFFF10u);
+	assert_int_equal(f.ch_cfg, 1);
+	assert_int_equal(ipc4_audio_fmt_check(&f), IPC4_SUCCESS);
+	plan_audio_fmt(&f, 8000, 8, TOPO_FMT_FLOAT);
+	assert_int_equal(f.s_type, IPC4_SAMPLE_FLOAT);
+	assert_int_equal(ipc4_audio_fmt_check(&f), IPC4_SUCCESS);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_examples_encode_decode),
+		cmocka_unit_test(test_volume),
+		cmocka_unit_test(test_period_and_format),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
