@@ -104,6 +104,8 @@ static void test_bad_values(void **state)
 		     "  rate_out 48000\n }\n}\n", 4, "attribute 'scheduler_domain'");
 	expect_error("pipeline.1 {\n widget.g {\n  type gain\n  gain_db loud\n }\n}\n", 4,
 		     "attribute 'gain_db'");
+	expect_error("pipeline.1 {\n widget.g {\n  type gain\n  gain_db [ -1.0\n 6.0 ]\n }\n}\n", 5,
+		     "6 dB is outside -144..0 dB");
 	expect_error("pipeline.1 {\n widget.s {\n  type src\n  heap_bytes_requirement -5\n"
 		     "  rate_out 48000\n }\n}\n", 4, "attribute 'heap_bytes_requirement'");
 	expect_error("pipeline.1 {\n priority 1\n priority 2\n}\n", 3, "'priority' defined twice");
@@ -147,7 +149,7 @@ static void test_graph_errors(void **state)
 		     3, "instance 3 is already used");
 	/* per-channel gains must match the channel count */
 	expect_error("pipeline.1 {\n widget.h { type copier copier_type host }\n"
-		     " widget.g { type gain gain_db [ 1 2 3 ] }\n"
+		     " widget.g { type gain gain_db [ -1 -2 -3 ] }\n"
 		     " widget.d { type copier copier_type dai }\n}\n"
 		     "route [ { source h sink g } { source g sink d } ]\n"
 		     "endpoint.in { direction input widget h rate 44100 channels 2 }\n"
