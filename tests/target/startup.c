@@ -63,11 +63,21 @@ static void put_hex(const char *label, uint32_t v)
 	semihost_write0(buf);
 }
 
-void Fault_Handler(void)
+void fault_report(const uint32_t *frame);
+
+/* Hand the exception frame (on MSP or PSP, as EXC_RETURN says) to fault_report. */
+__attribute__((naked)) void Fault_Handler(void)
+{
+	__asm__ volatile("tst lr, #4\n\t"
+			 "ite eq\n\t"
+			 "mrseq r0, msp\n\t"
+			 "mrsne r0, psp\n\t"
+			 "b fault_report\n\t");
+}
+
+void fault_report(const uint32_t *frame)
 {
 	volatile uint32_t *scb = (volatile uint32_t *)0xE000ED00u;
-	uint32_t *frame;
-	__asm__ volatile("mrs %0, msp" : "=r"(frame));
 	semihost_write0("\n[  FAULT   ] CPU fault:");
 	put_hex(" CFSR=", scb[0x28 / 4]);
 	put_hex(" HFSR=", scb[0x2C / 4]);
