@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 
 #if defined(__x86_64__) && defined(__linux__)
+#include <dlfcn.h>
+#include <stdlib.h>
 #include <sys/ptrace.h>
 #include <sys/user.h>
 
@@ -21,6 +23,15 @@
 
 /* Written by the child before its int3; the parent reads it with PEEKDATA. */
 static volatile long icount_pending_kind;
+
+/*
+ * Optional diagnosis: with VRBENCH_ICOUNT_DUMP=<file> set, the instruction
+ * addresses of the worst operation of each kind are written there as
+ * "<object> <offset>" lines (feed them to addr2line -f -e <object>).
+ */
+#define ICOUNT_DUMP_MAX 100000u
+static unsigned long long *dump_cur, *dump_worst[IC_KINDS];
+static size_t dump_n, dump_worst_n[IC_KINDS];
 
 bool icount_supported(void)
 {
@@ -57,7 +68,10 @@ static int count_one(pid_t pid, const void *target, uint64_t *count)
 			return -1;
 	} while (regs.rip != (unsigned long long)(uintptr_t)target);
 	entry_sp = regs.rsp; /* points at the return address */
+	dump_n = 0;
 	do {
+		if (dump_cur && dump_n < ICOUNT_DUMP_MAX)
+			dump_cur[dump_n++] = regs.rip;
 		if (step(pid, &regs) != 0 || ++n > ICOUNT_MAX_OP)
 			return -1;
 	} while (regs.rsp <= entry_sp);
@@ -91,9 +105,54 @@ static int trace_loop(pid_t pid, const void *const targets[IC_KINDS], struct ico
 		}
 		out->n[kind]++;
 		out->sum[kind] += n;
-		if (n > out->max[kind])
+		if (n > out->max[kind]) {
 			out->max[kind] = n;
+			if (dump_cur && dump_worst[kind]) {
+				memcpy(dump_worst[kind], dump_cur, dump_n * sizeof(*dump_cur));
+				dump_worst_n[kind] = dump_n;
+			}
+		}
 	}
+}
+
+static void dump_open(void)
+{
+	if (!getenv("VRBENCH_ICOUNT_DUMP"))
+		return;
+	dump_cur = calloc(ICOUNT_DUMP_MAX, sizeof(*dump_cur));
+	for (int k = 0; k < IC_KINDS; k++) {
+		dump_worst[k] = calloc(ICOUNT_DUMP_MAX, sizeof(*dump_cur));
+		dump_worst_n[k] = 0;
+	}
+}
+
+/* The child is a fork of this process: the same addresses name the same code here. */
+static void dump_close(const struct icount_result *out)
+{
+	const char *path = getenv("VRBENCH_ICOUNT_DUMP");
+	FILE *f = path && dump_cur ? fopen(path, "a") : NULL;
+
+	for (int k = 0; f && k < IC_KINDS; k++) {
+		fprintf(f, "# kind %d max %llu\n", k, (unsigned long long)out->max[k]);
+		for (size_t i = 0; i < dump_worst_n[k]; i++) {
+			Dl_info di;
+			unsigned long long a = dump_worst[k][i];
+
+			if (dladdr((void *)(uintptr_t)a, &di) && di.dli_fname)
+				fprintf(f, "%s 0x%llx\n", di.dli_fname,
+					a - (unsigned long long)(uintptr_t)di.dli_fbase);
+			else
+				fprintf(f, "? 0x%llx\n", a);
+		}
+	}
+	if (f)
+		fclose(f);
+	for (int k = 0; k < IC_KINDS; k++) {
+		free(dump_worst[k]);
+		dump_worst[k] = NULL;
+	}
+	free(dump_cur);
+	dump_cur = NULL;
 }
 
 int icount_run(void (*body)(void *), void *arg, const void *const targets[IC_KINDS],
@@ -118,7 +177,9 @@ int icount_run(void (*body)(void *), void *arg, const void *const targets[IC_KIN
 		fprintf(stderr, "icount: ptrace is not permitted here\n");
 		return -1;
 	}
+	dump_open();
 	rc = trace_loop(pid, targets, out);
+	dump_close(out);
 	if (rc != 0) {
 		kill(pid, SIGKILL);
 		waitpid(pid, &st, 0);
