@@ -9,10 +9,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ipc_session.h"
 #include "plan.h"
 
 static const char *const examples[] = { "playback.conf", "capture-48k-16k.conf",
@@ -139,12 +141,85 @@ static void test_period_and_format(void **state)
 	assert_int_equal(ipc4_audio_fmt_check(&f), IPC4_SUCCESS);
 }
 
+/* A firmware stand-in for the session layer: decodes with the real decoder
+ * and refuses message number `refuse_at` with IPC4_OUT_OF_MEMORY. */
+struct fake_fw {
+	unsigned seen, refuse_at, logged, bad_decode;
+	bool echo_request;
+};
+
+static int fake_handle(void *ctx, const struct ipc4_msg *req, struct ipc4_frame *reply)
+{
+	struct fake_fw *fw = ctx;
+	struct ipc4_request d;
+	uint32_t st = ipc4_decode(req, &d);
+
+	if (st)
+		fw->bad_decode++;
+	if (fw->seen++ == fw->refuse_at)
+		st = IPC4_OUT_OF_MEMORY;
+	reply->primary = fw->echo_request ? req->primary : ipc4_reply_primary(req->primary, st);
+	reply->extension = req->extension;
+	reply->len = 0;
+	return 0;
+}
+
+static int fake_log(void *ctx, const struct ipc4_msg *m)
+{
+	(void)m;
+	((struct fake_fw *)ctx)->logged++;
+	return 0;
+}
+
+static void test_session(void **state)
+{
+	struct topology *t = calloc(1, sizeof(*t));
+	enum topo_format fmt[TOPO_MAX_ENDPOINTS] = { TOPO_FMT_S16, TOPO_FMT_S32 };
+	struct fake_fw fw = { .refuse_at = 3 };
+	struct tb_transport tr = { &fw, fake_handle };
+	struct plan p = { 0 };
+	struct tb_ipc ipc;
+	char path[1024], err[512];
+	unsigned failed = 0;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/playback.conf", VREGION_TOPOLOGY_DIR);
+	assert_int_equal(topo_load_file(path, t, err, sizeof(err)), 0);
+	assert_int_equal(plan_build(&p, t, fmt, err, sizeof(err)), 0);
+	assert_int_equal(tb_ipc_init(&ipc, &tr, fake_log, &fw), 0);
+	/* step 3: CREATE, INIT host, INIT gain, INIT src.1 */
+	assert_int_equal(tb_ipc_send_range(&ipc, &p, 0, p.n, &failed), 1);
+	assert_int_equal(failed, 3);
+	assert_int_equal(ipc.sent, 4);
+	assert_int_equal(ipc.refused, 1);
+	assert_int_equal(fw.logged, 8);
+	assert_int_equal(fw.bad_decode, 0);
+	assert_non_null(strstr(ipc.error, "INIT_INSTANCE src.1"));
+	assert_non_null(strstr(ipc.error, "status 3"));
+	assert_non_null(strstr(ipc.error, "OUT_OF_MEMORY"));
+	/* the rest goes through */
+	assert_int_equal(tb_ipc_send_range(&ipc, &p, failed + 1, p.n, &failed), 0);
+	assert_int_equal(ipc.sent, p.n);
+	assert_int_equal(fw.bad_decode, 0);
+	/* an answer without the reply bit is a protocol error */
+	fw.echo_request = true;
+	{
+		uint32_t st;
+
+		assert_int_equal(tb_ipc_send(&ipc, &p.steps[0], &st), -EPROTO);
+	}
+	tb_ipc_fini(&ipc);
+	plan_free(&p);
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_examples_encode_decode),
 		cmocka_unit_test(test_volume),
 		cmocka_unit_test(test_period_and_format),
+		cmocka_unit_test(test_session),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
