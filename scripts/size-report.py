@@ -125,7 +125,9 @@ def table(title, rows, keys, heads):
 def run_probe(elf, machine):
     cmd = ["qemu-system-arm", "-M", machine, "-nographic", "-monitor", "none", "-serial",
            "none", "-semihosting-config", "enable=on,target=native", "-kernel", elf]
-    res = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    # QEMU writes the semihosting console to stderr: take both.
+    res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                         timeout=120)
     values = {}
     for line in res.stdout.splitlines():
         f = line.split()

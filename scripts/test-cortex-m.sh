@@ -4,11 +4,16 @@
 # library needs nothing but memset/memcpy/memmove from a C library.
 # Needs: gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm.
 # Usage: scripts/test-cortex-m.sh [build-dir]   (default build-m3)
-# Env: VREGION_M3_BUILD_TYPE (default Release), CTEST_PARALLEL_LEVEL.
+# The lock hooks are the "integrator's own" (VREGION_BM_LOCK=external), played
+# by tests/target/check_lock.c, which fails the run if the core ever takes a
+# lock twice, gives one it does not hold or destroys one still held.
+# Env: VREGION_M3_BUILD_TYPE (default Release), VREGION_M3_LOCK (default
+# external; none or irqmask test those variants), CTEST_PARALLEL_LEVEL.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build-m3"}
 type=${VREGION_M3_BUILD_TYPE:-Release}
+lock=${VREGION_M3_LOCK:-external}
 
 for tool in arm-none-eabi-gcc qemu-system-arm; do
 	command -v "$tool" >/dev/null 2>&1 || {
@@ -20,7 +25,8 @@ done
 
 cmake -S "$root" -B "$build" \
 	-DCMAKE_TOOLCHAIN_FILE="$root/cmake/toolchains/cortex-m3.cmake" \
-	-DVREGION_PLATFORM=baremetal -DCMAKE_BUILD_TYPE="$type" >/dev/null
+	-DVREGION_PLATFORM=baremetal -DCMAKE_BUILD_TYPE="$type" \
+	-DVREGION_BM_LOCK="$lock" >/dev/null
 cmake --build "$build" -j"$(nproc)"
 cd "$build"
 ctest -L cortex-m --output-on-failure -j"${CTEST_PARALLEL_LEVEL:-$(nproc)}"

@@ -1,4 +1,7 @@
-# cmake -DNM=<nm> -DLIB=<libvregion.a> [-DLIBGCC=<libgcc.a>] -P check-freestanding.cmake
+# cmake -DNM=<nm> -DLIB=<libvregion.a> [-DLIBGCC=<libgcc.a>] [-DEXTRA=a,b]
+#       -P check-freestanding.cmake
+# EXTRA names hooks the integrator provides (the lock functions with
+# VREGION_BM_LOCK=external).
 # Fails unless everything libvregion.a needs from outside itself is
 # memset/memcpy/memmove or a compiler helper of libgcc (64-bit division...).
 # Weak references (the optional linker-script spans) are allowed. Proves the
@@ -25,6 +28,10 @@ foreach(line IN LISTS undef_lines)
 endforeach()
 list(REMOVE_DUPLICATES needed)
 set(allowed memset memcpy memmove)
+if(EXTRA)
+  string(REPLACE "," ";" extra_list "${EXTRA}")
+  list(APPEND allowed ${extra_list})
+endif()
 if(LIBGCC)
   execute_process(COMMAND ${NM} -g --defined-only ${LIBGCC} OUTPUT_VARIABLE gcc_defined
                   ERROR_QUIET)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include <vregion/alloc_ctx.h>
+#include <vregion/platform.h>
 #include <vregion/sysheap.h>
 #include <vregion/vheap.h>
 #include <vregion/vpage.h>

@@ -35,6 +35,11 @@ if(VREGION_QEMU_MACHINE)
     ${_vr_target_dir}/syscalls.c
     ${_vr_target_dir}/cmocka_target.c
     ${_vr_target_dir}/format.c)
+  if(VREGION_BM_LOCK STREQUAL "external")
+    # The integrator's lock, played by one that checks the core pairs its calls.
+    target_sources(vregion_target_rt PRIVATE ${_vr_target_dir}/check_lock.c)
+    target_link_libraries(vregion_target_rt PRIVATE vregion)
+  endif()
   target_include_directories(vregion_target_rt PRIVATE ${_vr_target_dir})
   vregion_strict(vregion_target_rt)
 endif()
@@ -80,15 +85,24 @@ endif()
 separate_arguments(_vr_cflags NATIVE_COMMAND "${CMAKE_C_FLAGS}")
 execute_process(COMMAND ${CMAKE_C_COMPILER} ${_vr_cflags} -print-libgcc-file-name
                 OUTPUT_VARIABLE _vr_libgcc OUTPUT_STRIP_TRAILING_WHITESPACE)
+set(_vr_extra "")
+if(VREGION_BM_LOCK STREQUAL "external")
+  set(_vr_extra "vr_lock_init,vr_lock_destroy,vr_lock_take,vr_lock_give,vr_global_lock_take,vr_global_lock_give")
+endif()
 add_test(NAME core_freestanding
          COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIB=$<TARGET_FILE:vregion>
-                 -DLIBGCC=${_vr_libgcc}
+                 -DLIBGCC=${_vr_libgcc} -DEXTRA=${_vr_extra}
                  -P ${_vr_target_dir}/check-freestanding.cmake)
 set_tests_properties(core_freestanding PROPERTIES LABELS "${_vr_fs_labels}")
 
 # A never-run image that calls every layer: it links only if the library's
 # needs are met by itself, libgcc and memset/memcpy/memmove (our own when the
 # toolchain has no libc). Built by default; scripts/check-riscv.sh relies on it.
+# With VREGION_BM_LOCK=external the lock functions are the integrator's, so
+# there is nothing complete to link: the probes are left out.
+if(VREGION_BM_LOCK STREQUAL "external")
+  return()
+endif()
 add_executable(vregion_link_probe ${_vr_target_dir}/link_probe.c)
 set_target_properties(vregion_link_probe PROPERTIES SUFFIX ".elf")
 foreach(_vr_layer SYSHEAP:sysheap REGION:vregion ALLOC_CTX:alloc_ctx)
