@@ -2,21 +2,21 @@
 /*
  * vheap: two-level segregated fit over one span, with checked headers.
  *
- * Block at byte offset o (from h->base; payload at o + 8, VHEAP_ALIGN-aligned):
+ * Block at byte offset o from h->base (payload at o + 8, VHEAP_ALIGN-aligned):
  *
- *   used:  [w0: size | flags][chk] payload ...
- *   free:  [w0: size | flags][chk][next][prev] ...          [footer = size]
+ *   used:  [w0 = size | flags][chk] payload ...
+ *   free:  [w0 = size | flags][chk][next][prev] ...           [footer = size]
  *
- * w0 flags: USED, PFREE (the physically previous block is free; then the
- * word just before the header is that block's footer). All offsets and
- * sizes are 32-bit; NIL (~0) ends a list.
+ * Flags: USED, and PFREE (the block before is free, so the word in front of
+ * this header is that block's footer). Offsets and sizes are 32-bit; NIL
+ * ends a list.
  *
- * Check word: chk = w0 ^ key(o) for a used block, and additionally
- * ^ next ^ rotl(prev, 16) for a free one; key(o) = (o ^ secret) * odd, never
- * zero. Each stored byte enters chk through an injective map, so any change
- * confined to one header byte (or one link byte) always breaks the check,
- * and random data passes with probability 2^-32. Being linear, a link or flag
- * change updates chk without recomputing key(o).
+ * Check word: chk = w0 ^ key(o), and ^ next ^ prev as well for a free block,
+ * where key(o) = (o ^ secret) * odd is never zero. Each stored word enters
+ * chk unchanged, so a change confined to one of them - in particular to one
+ * byte - always breaks the check, and random data passes with probability
+ * 2^-32. Being linear, chk is patched (not recomputed) when a link changes.
+ * Every header is verified before the heap acts on it (docs/vheap.md).
  */
 #include <errno.h>
 #include <string.h>
@@ -29,9 +29,12 @@
 #include <sanitizer/asan_interface.h>
 #define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
 #define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+/* The heap reads its own (poisoned) metadata, and probes pointers it is given. */
+#define NO_ASAN __attribute__((no_sanitize_address))
 #else
 #define POISON(p, n) ((void)(p), (void)(n))
 #define UNPOISON(p, n) ((void)(p), (void)(n))
+#define NO_ASAN
 #endif
 
 #define A ((uint32_t)VHEAP_ALIGN)
@@ -45,13 +48,14 @@
 #define PFREE 2u
 #define SIZE_MASK (~(A - 1u))
 #define NIL 0xFFFFFFFFu
-#define KEY_MUL 0x9E3779B1u
+#define NEXT 8u /* field offsets in a free block */
+#define PREV 12u
 
 _Static_assert(VHEAP_MAX_SPAN_LOG <= 31, "offsets and rounding need 32 bits");
 _Static_assert(VHEAP_SL_LOG >= 2 && VHEAP_SL_LOG <= 5, "sub-list bitmap is 32 bits");
 _Static_assert(VHEAP_FL_COUNT <= 32, "first-level bitmap is 32 bits");
 
-static inline unsigned fls32(uint32_t x) /* index of the highest set bit, x != 0 */
+static inline unsigned fls32(uint32_t x) /* highest set bit; x != 0 */
 {
 #if defined(__GNUC__) || defined(__clang__)
 	return 31u - (unsigned)__builtin_clz(x);
@@ -63,7 +67,7 @@ static inline unsigned fls32(uint32_t x) /* index of the highest set bit, x != 0
 #endif
 }
 
-static inline unsigned ffs32(uint32_t x) /* index of the lowest set bit, x != 0 */
+static inline unsigned ffs32(uint32_t x) /* lowest set bit; x != 0 */
 {
 #if defined(__GNUC__) || defined(__clang__)
 	return (unsigned)__builtin_ctz(x);
@@ -72,98 +76,74 @@ static inline unsigned ffs32(uint32_t x) /* index of the lowest set bit, x != 0 
 #endif
 }
 
-static inline uint32_t rotl16(uint32_t x)
+NO_ASAN static inline uint32_t rd(const struct vheap *h, uint32_t off)
 {
-	return (x << 16) | (x >> 16);
+	return *(const uint32_t *)(const void *)(h->base + off);
 }
 
-/* --- header access: the heap's own metadata, hidden from sanitizers at rest --- */
-
-static inline uint32_t *wp(const struct vheap *h, uint32_t off)
+NO_ASAN static inline void wr(struct vheap *h, uint32_t off, uint32_t v)
 {
-	return (uint32_t *)(void *)(h->base + off);
-}
-
-/*
- * Headers, links and footers stay poisoned for sanitizers; the heap reads
- * them (and, when probing a pointer it was given, possibly user data) with
- * accesses the sanitizer does not check, so probing never changes what the
- * user may access.
- */
-#if defined(VREGION_ASAN)
-#define NO_ASAN __attribute__((no_sanitize_address))
-#else
-#define NO_ASAN
-#endif
-
-NO_ASAN static uint32_t rd(const struct vheap *h, uint32_t off)
-{
-	return *wp(h, off);
-}
-
-NO_ASAN static void wr(struct vheap *h, uint32_t off, uint32_t v)
-{
-	*wp(h, off) = v;
+	*(uint32_t *)(void *)(h->base + off) = v;
 }
 
 static inline uint32_t key(const struct vheap *h, uint32_t off)
 {
-	return (off ^ h->secret) * KEY_MUL;
+	return (off ^ h->secret) * 0x9E3779B1u;
 }
 
-/* A free block read and verified: w0, links. */
-struct fblk {
-	uint32_t w0, next, prev;
+/* A block as read from the span. */
+struct blk {
+	uint32_t off, w0, next, prev;
 };
 
-static void report(struct vheap *h, uint32_t off, const char *what)
+/*
+ * Read the block at @b->off (off + 16 <= span) and return its check
+ * residue: 0 when the check matches the form its USED flag claims.
+ */
+static uint32_t residue(const struct vheap *h, struct blk *b)
 {
-	h->corruptions++;
-	vr_log(VR_LOG_ERR, "vheap %p: corrupted %s at %p", (void *)h, what,
-	       (void *)(h->base + off));
+	b->w0 = rd(h, b->off);
+	b->next = rd(h, b->off + NEXT);
+	b->prev = rd(h, b->off + PREV);
+	uint32_t d = rd(h, b->off + 4) ^ b->w0 ^ key(h, b->off);
+	return (b->w0 & USED) ? d : d ^ b->next ^ b->prev;
 }
 
-/* Expected check of a used header. */
-static inline uint32_t chk_used(const struct vheap *h, uint32_t off, uint32_t w0)
+/* Read and verify the block at @off: check, size within the span. */
+static bool load(const struct vheap *h, uint32_t off, struct blk *b)
 {
-	return w0 ^ key(h, off);
-}
-
-/* Expected check of a free header with its links. */
-static inline uint32_t chk_free(const struct vheap *h, uint32_t off, const struct fblk *b)
-{
-	return b->w0 ^ b->next ^ rotl16(b->prev) ^ key(h, off);
-}
-
-/* Read the free block at @off and verify it: check, flags, size within span. */
-static bool get_free(const struct vheap *h, uint32_t off, struct fblk *b)
-{
-	b->w0 = rd(h, off);
-	b->next = rd(h, off + 8);
-	b->prev = rd(h, off + 12);
-	uint32_t size = b->w0 & SIZE_MASK;
-	return rd(h, off + 4) == chk_free(h, off, b) && !(b->w0 & (USED | PFREE)) &&
-	       size >= MINB && size <= h->span - off;
-}
-
-/* Read the used header at @off and verify it; *w0 gets its first word. */
-static bool get_used(const struct vheap *h, uint32_t off, uint32_t *w0)
-{
-	*w0 = rd(h, off);
-	uint32_t size = *w0 & SIZE_MASK;
-	return rd(h, off + 4) == chk_used(h, off, *w0) && (*w0 & USED) && size >= MINB &&
+	b->off = off;
+	uint32_t size;
+	return off <= h->span - MINB && !residue(h, b) && (size = b->w0 & SIZE_MASK) >= MINB &&
 	       size <= h->span - off;
 }
 
+/* Write a used header. */
 static void put_used(struct vheap *h, uint32_t off, uint32_t w0)
 {
 	wr(h, off, w0);
-	wr(h, off + 4, chk_used(h, off, w0));
+	wr(h, off + 4, w0 ^ key(h, off));
 }
 
-/* --- size classes --- */
+/* Set a link of a verified free block, patching its check. */
+static void set_link(struct vheap *h, uint32_t off, uint32_t field, uint32_t v)
+{
+	uint32_t old = rd(h, off + field);
+	wr(h, off + field, v);
+	wr(h, off + 4, rd(h, off + 4) ^ old ^ v);
+}
 
-static inline void mapping(uint32_t size, unsigned *fl, unsigned *sl)
+static bool corrupt(struct vheap *h, uint32_t off)
+{
+	h->corruptions++;
+	vr_log(VR_LOG_ERR, "vheap %p: corrupted header at %p", (void *)h,
+	       (void *)(h->base + off));
+	return false;
+}
+
+/* --- size classes and free lists --- */
+
+static inline uint32_t *list_of(struct vheap *h, uint32_t size, unsigned *fl, unsigned *sl)
 {
 	if (size < SMALL) {
 		*fl = 0;
@@ -173,108 +153,78 @@ static inline void mapping(uint32_t size, unsigned *fl, unsigned *sl)
 		*fl = t - FL_SHIFT + 1u;
 		*sl = (unsigned)(size >> (t - SL_LOG)) - SL_COUNT;
 	}
+	return &h->head[*fl][*sl];
 }
 
-/* Smallest block size of class (fl, sl). */
-static inline uint32_t class_low(unsigned fl, unsigned sl)
+/* True when @x is NIL, or a verified free block whose @field link is @want. */
+static bool linked(const struct vheap *h, uint32_t x, uint32_t field, uint32_t want)
 {
-	if (fl == 0)
-		return (uint32_t)sl << VHEAP_ALIGN_LOG;
-	return (SL_COUNT + sl) << (fl + VHEAP_ALIGN_LOG - 1u);
+	struct blk n;
+	return x == NIL || (load(h, x, &n) && !(n.w0 & USED) && rd(h, x + field) == want);
 }
-
-/* --- free lists --- */
 
 /*
- * Take the verified free block @b at @off out of its list. Its list
- * neighbours are verified (and must point back at it) before anything is
- * written; false (nothing written) when one of them is corrupted.
+ * Take the verified free block @b out of its list. Its list neighbours are
+ * verified (and must point back at it) before anything is written.
  */
-static bool unlink_block(struct vheap *h, uint32_t off, const struct fblk *b)
+static bool unlink_block(struct vheap *h, const struct blk *b)
 {
-	struct fblk n, p;
 	unsigned fl, sl;
-	mapping(b->w0 & SIZE_MASK, &fl, &sl);
-	if (b->next != NIL) {
-		if (b->next > h->span - MINB || !get_free(h, b->next, &n) || n.prev != off) {
-			report(h, b->next, "free-list neighbour");
-			return false;
-		}
-	}
+	uint32_t *head = list_of(h, b->w0 & SIZE_MASK, &fl, &sl);
+	if (!linked(h, b->next, PREV, b->off))
+		return corrupt(h, b->next);
+	if (b->prev != NIL ? !linked(h, b->prev, NEXT, b->off) : *head != b->off)
+		return corrupt(h, b->prev != NIL ? b->prev : b->off);
+	if (b->next != NIL)
+		set_link(h, b->next, PREV, b->prev);
 	if (b->prev != NIL) {
-		if (b->prev > h->span - MINB || !get_free(h, b->prev, &p) || p.next != off) {
-			report(h, b->prev, "free-list neighbour");
-			return false;
-		}
-	} else if (h->head[fl][sl] != off) {
-		report(h, off, "free-list head");
-		return false;
-	}
-	if (b->next != NIL) {
-		wr(h, b->next + 12, b->prev);
-		wr(h, b->next + 4, rd(h, b->next + 4) ^ rotl16(off) ^ rotl16(b->prev));
-	}
-	if (b->prev != NIL) {
-		wr(h, b->prev + 8, b->next);
-		wr(h, b->prev + 4, rd(h, b->prev + 4) ^ off ^ b->next);
-	} else {
-		h->head[fl][sl] = b->next;
-		if (b->next == NIL) {
-			h->sl_map[fl] &= ~(1u << sl);
-			if (!h->sl_map[fl])
-				h->fl_map &= ~(1u << fl);
-		}
+		set_link(h, b->prev, NEXT, b->next);
+	} else if ((*head = b->next) == NIL) {
+		h->sl_map[fl] &= ~(1u << sl);
+		if (!h->sl_map[fl])
+			h->fl_map &= ~(1u << fl);
 	}
 	return true;
 }
 
 /*
- * Write a free block of @size at @off (its predecessor is used), its footer,
- * and push it on its list. The old list head is verified first; when it is
- * corrupted the block is still written but left out of the lists (never
- * reused) and false returned.
+ * Write a free block of @size at @off (the block before it is used) with
+ * its footer, and push it on its list. If the list head fails its check the
+ * block is written but left out of the lists (never reused).
  */
 static bool insert_block(struct vheap *h, uint32_t off, uint32_t size)
 {
 	unsigned fl, sl;
-	mapping(size, &fl, &sl);
-	uint32_t head = h->head[fl][sl];
-	struct fblk b = {size, head, NIL}, o;
-	bool ok = true;
-	if (head != NIL) {
-		if (!get_free(h, head, &o) || o.prev != NIL) {
-			report(h, head, "free-list head");
-			ok = false;
-			b.next = NIL;
-		}
+	uint32_t *head = list_of(h, size, &fl, &sl), next = *head;
+	bool ok = linked(h, next, PREV, NIL);
+	if (!ok) {
+		corrupt(h, next);
+		next = NIL;
 	}
 	wr(h, off, size);
-	wr(h, off + 8, b.next);
-	wr(h, off + 12, NIL);
-	wr(h, off + 4, chk_free(h, off, &b));
+	wr(h, off + NEXT, next);
+	wr(h, off + PREV, NIL);
+	wr(h, off + 4, size ^ next ^ NIL ^ key(h, off));
 	wr(h, off + size - 4, size);
-	if (!ok)
-		return false;
-	if (head != NIL) {
-		wr(h, head + 12, off);
-		wr(h, head + 4, rd(h, head + 4) ^ rotl16(NIL) ^ rotl16(off));
+	if (ok) {
+		if (next != NIL)
+			set_link(h, next, PREV, off);
+		*head = off;
+		h->sl_map[fl] |= 1u << sl;
+		h->fl_map |= 1u << fl;
 	}
-	h->head[fl][sl] = off;
-	h->sl_map[fl] |= 1u << sl;
-	h->fl_map |= 1u << fl;
-	return true;
+	return ok;
 }
 
 /*
- * Offset of a free block of at least @size bytes, or NIL. Tries the head of
- * the class of @size, then the first non-empty class above it (every block
- * there is large enough): good fit, O(1).
+ * A free block of at least @size bytes, or NIL: the head of the class of
+ * @size if it is large enough, else the head of the first non-empty class
+ * above, where every block fits (good fit, O(1)).
  */
-static uint32_t find_block(const struct vheap *h, uint32_t size)
+static uint32_t find_block(struct vheap *h, uint32_t size)
 {
 	unsigned fl, sl;
-	mapping(size, &fl, &sl);
-	uint32_t x = h->head[fl][sl];
+	uint32_t x = *list_of(h, size, &fl, &sl);
 	if (x != NIL && (rd(h, x) & SIZE_MASK) >= size)
 		return x;
 	uint32_t m = h->sl_map[fl] & (~1u << sl);
@@ -308,10 +258,10 @@ int vheap_init(struct vheap *h, void *mem, size_t bytes)
 	memset(h->head, 0xFF, sizeof(h->head));
 	h->base = (unsigned char *)start;
 	h->span = (uint32_t)span;
-	/* A key per heap and placement, so a header copied from elsewhere fails. */
-	uint32_t s = (uint32_t)start ^ (uint32_t)((uintptr_t)h >> 3) ^ (uint32_t)span;
-	s = (s ^ (s >> 15)) * 0x2C1B3C6Du;
-	h->secret = (s ^ (s >> 13)) | 1u;
+	/* A key per heap and placement: a header copied from elsewhere fails. */
+	uint32_t s = ((uint32_t)start ^ (uint32_t)((uintptr_t)h >> 3) ^ h->span) * 0x2C1B3C6Du;
+	h->secret = s ^ (s >> 15) ^ 1u;
+	h->secret |= 1u;
 	POISON(h->base, span);
 	insert_block(h, 0, h->span);
 	return 0;
@@ -325,15 +275,6 @@ void vheap_fini(struct vheap *h)
 
 /* --- alloc --- */
 
-/* Block size for a request of @n bytes; 0 when it cannot fit any span. */
-static uint32_t block_size(size_t n)
-{
-	if (n > VHEAP_MAX_SPAN - HDR)
-		return 0;
-	uint32_t bs = ((uint32_t)n + HDR + A - 1u) & SIZE_MASK;
-	return bs < MINB ? MINB : bs;
-}
-
 static void *fail(struct vheap *h)
 {
 	h->alloc_failures++;
@@ -341,17 +282,15 @@ static void *fail(struct vheap *h)
 }
 
 /*
- * Carve a used block of @bs bytes, payload aligned to @align, out of the
- * free block at @off (which must hold it). Every header involved is verified
- * before the first write.
+ * Carve a used block of @bs bytes, its payload aligned to @align, out of the
+ * free block at @off, which holds it unless a header lies. Every header
+ * involved is verified before the first write.
  */
 static void *take(struct vheap *h, uint32_t off, uint32_t bs, size_t n, size_t align)
 {
-	struct fblk b;
-	if (off > h->span - MINB || !get_free(h, off, &b)) {
-		report(h, off, "free block header");
-		return fail(h);
-	}
+	struct blk b, nx;
+	if (!load(h, off, &b) || (b.w0 & USED))
+		goto bad;
 	uint32_t size = b.w0 & SIZE_MASK, gap = 0;
 	if (align > A) {
 		uintptr_t p0 = (uintptr_t)(h->base + off + HDR);
@@ -359,18 +298,15 @@ static void *take(struct vheap *h, uint32_t off, uint32_t bs, size_t n, size_t a
 		if (gap && gap < MINB)
 			gap = (uint32_t)(vr_align_up(p0 + MINB, align) - p0);
 	}
-	if (size < gap || size - gap < bs) {
-		report(h, off, "free block size");
-		return fail(h);
+	if (size < gap || size - gap < bs)
+		goto bad;
+	uint32_t rest = size - gap - bs, end = off + size;
+	if (rest < MINB && end < h->span &&
+	    (!load(h, end, &nx) || (nx.w0 & (USED | PFREE)) != (USED | PFREE))) {
+		off = end;
+		goto bad;
 	}
-	uint32_t rest = size - gap - bs, end = off + size, nw0 = 0;
-	if (rest < MINB && end < h->span) {
-		if (!get_used(h, end, &nw0) || !(nw0 & PFREE)) {
-			report(h, end, "block header");
-			return fail(h);
-		}
-	}
-	if (!unlink_block(h, off, &b))
+	if (!unlink_block(h, &b))
 		return fail(h);
 
 	uint32_t flags = USED;
@@ -384,7 +320,7 @@ static void *take(struct vheap *h, uint32_t off, uint32_t bs, size_t n, size_t a
 	} else {
 		bs += rest;
 		if (end < h->span)
-			put_used(h, end, nw0 & ~PFREE);
+			put_used(h, end, nx.w0 & ~PFREE);
 	}
 	put_used(h, off, bs | flags);
 	h->used += bs;
@@ -394,34 +330,28 @@ static void *take(struct vheap *h, uint32_t off, uint32_t bs, size_t n, size_t a
 	unsigned char *p = h->base + off + HDR;
 	UNPOISON(p, n);
 	return p;
-}
-
-void *vheap_alloc(struct vheap *h, size_t bytes)
-{
-	if (!h || !bytes)
-		return NULL;
-	uint32_t bs = block_size(bytes);
-	if (!bs || bs > h->span)
-		return fail(h);
-	uint32_t off = find_block(h, bs);
-	if (off == NIL)
-		return fail(h);
-	return take(h, off, bs, bytes, A);
+bad:
+	corrupt(h, off);
+	return fail(h);
 }
 
 void *vheap_alloc_align(struct vheap *h, size_t bytes, size_t align)
 {
-	if (!vr_is_pow2(align) && align)
-		return NULL;
-	if (align <= A)
-		return vheap_alloc(h, bytes);
+	if (align & (align - 1u))
+		return NULL; /* not a power of two: refused, not a failure */
 	if (!h || !bytes)
 		return NULL;
-	uint32_t bs = block_size(bytes);
-	if (!bs || align > h->span || bs > h->span - (uint32_t)align)
+	if (align < A)
+		align = A;
+	/* Block size, and the size to search: room for an aligned start. */
+	size_t lim = h->span - HDR;
+	if (bytes > lim || align > h->span)
 		return fail(h);
-	/* Worst case: a gap of MINB + align - A before the aligned payload. */
-	uint32_t need = bs + (uint32_t)align + MINB - A;
+	uint32_t bs = ((uint32_t)bytes + HDR + A - 1u) & SIZE_MASK, need = bs;
+	if (bs < MINB)
+		need = bs = MINB;
+	if (align > A)
+		need = bs + (uint32_t)align + MINB - A;
 	if (need > h->span)
 		return fail(h);
 	uint32_t off = find_block(h, need);
@@ -430,54 +360,48 @@ void *vheap_alloc_align(struct vheap *h, size_t bytes, size_t align)
 	return take(h, off, bs, bytes, align);
 }
 
+void *vheap_alloc(struct vheap *h, size_t bytes)
+{
+	return vheap_alloc_align(h, bytes, 0);
+}
+
 /* --- free --- */
 
 /* Offset of the header for @ptr when it could be a payload, else NIL. */
 static uint32_t header_of(const struct vheap *h, const void *ptr)
 {
-	uintptr_t p = (uintptr_t)ptr, b = (uintptr_t)h->base;
-	if (p < b + HDR || p - b - HDR > h->span - MINB || ((p - b - HDR) & (A - 1u)))
+	uintptr_t p = (uintptr_t)ptr - (uintptr_t)h->base - HDR;
+	if ((uintptr_t)ptr < (uintptr_t)h->base + HDR || p > h->span - MINB || (p & (A - 1u)))
 		return NIL;
-	return (uint32_t)(p - b - HDR);
+	return (uint32_t)p;
 }
 
 /* True when @x has exactly one non-zero byte: the mark of a one-byte change. */
 static bool one_byte(uint32_t x)
 {
-	return x && ((x & 0xFFu) == x || (x & 0xFF00u) == x || (x & 0xFF0000u) == x ||
-		(x & 0xFF000000u) == x);
-}
-
-/*
- * Classify a header at @off whose used check failed: a stale or free header
- * (double free), a header damaged in one byte (corruption), or data that is
- * not a header (interior or foreign pointer). Returns -EINVAL or -EFAULT.
- */
-static int bad_header(struct vheap *h, uint32_t off, uint32_t w0, uint32_t chk)
-{
-	struct fblk b = {w0, rd(h, off + 8), rd(h, off + 12)};
-	uint32_t df = chk ^ chk_free(h, off, &b);
-	if (df == 0) {
-		h->invalid_frees++;
-		vr_log(VR_LOG_WARN, "vheap %p: double free of %p", (void *)h,
-		       (void *)(h->base + off + HDR));
-		return -EINVAL;
-	}
-	if (one_byte(chk ^ chk_used(h, off, w0)) || one_byte(df)) {
-		report(h, off, "block header");
-		return -EFAULT;
-	}
-	h->invalid_frees++;
-	vr_log(VR_LOG_WARN, "vheap %p: free of %p, not a block", (void *)h,
-	       (void *)(h->base + off + HDR));
-	return -EINVAL;
+	return x && (fls32(x) >> 3) == (ffs32(x) >> 3);
 }
 
 static int invalid(struct vheap *h, const void *ptr)
 {
 	h->invalid_frees++;
-	vr_log(VR_LOG_WARN, "vheap %p: free of %p, not a live block", (void *)h, ptr);
+	vr_log(VR_LOG_WARN, "vheap %p: free(%p) refused: not a live block", (void *)h, ptr);
 	return -EINVAL;
+}
+
+/*
+ * @b failed the used-header check with residue @d. A header valid in either
+ * form is a freed or dead block (double free); one off by a single byte is a
+ * corruption; anything else is not a header (interior or stale pointer).
+ */
+static int bad_free(struct vheap *h, const struct blk *b, uint32_t d, const void *ptr)
+{
+	uint32_t alt = d ^ b->next ^ b->prev;
+	if (d && alt && (one_byte(d) || one_byte(alt))) {
+		corrupt(h, b->off);
+		return -EFAULT;
+	}
+	return invalid(h, ptr);
 }
 
 int vheap_free(struct vheap *h, void *ptr)
@@ -486,76 +410,58 @@ int vheap_free(struct vheap *h, void *ptr)
 		return 0;
 	if (!h)
 		return -EINVAL;
-	uint32_t off = header_of(h, ptr);
-	if (off == NIL)
+	struct blk b, n, p;
+	b.off = header_of(h, ptr);
+	if (b.off == NIL)
 		return invalid(h, ptr);
-	uint32_t w0 = rd(h, off), chk = rd(h, off + 4);
-	if (chk != chk_used(h, off, w0))
-		return bad_header(h, off, w0, chk);
-	if (!(w0 & USED))
-		return invalid(h, ptr); /* a dead header: freed and merged */
-	uint32_t size = w0 & SIZE_MASK;
-	if (size < MINB || size > h->span - off) {
-		report(h, off, "block header");
-		return -EFAULT;
-	}
+	uint32_t d = residue(h, &b);
+	if (d || !(b.w0 & USED))
+		return bad_free(h, &b, d, ptr);
+	uint32_t off = b.off, size = b.w0 & SIZE_MASK, end = off + size;
+	if (size < MINB || size > h->span - off)
+		goto bad;
 
 	/* Verify both physical neighbours before changing anything. */
-	uint32_t end = off + size, nw0 = 0, poff = off;
-	struct fblk nb = {0, NIL, NIL}, pb = {0, NIL, NIL};
-	bool nfree = false;
-	if (end < h->span) {
-		if (end > h->span - MINB)
-			goto corrupt_next;
-		nw0 = rd(h, end);
-		if (nw0 & USED) {
-			if (!get_used(h, end, &nw0) || (nw0 & PFREE))
-				goto corrupt_next;
-		} else {
-			if (!get_free(h, end, &nb))
-				goto corrupt_next;
-			nfree = true;
-		}
+	n.w0 = USED;
+	if (end < h->span && (!load(h, end, &n) || (n.w0 & PFREE))) {
+		off = end;
+		goto bad;
 	}
-	if (w0 & PFREE) {
+	p.off = off;
+	if (b.w0 & PFREE) {
 		uint32_t psz = rd(h, off - 4);
-		if (psz < MINB || psz > off || (psz & (A - 1u)) || !get_free(h, off - psz, &pb) ||
-		    (pb.w0 & SIZE_MASK) != psz) {
-			report(h, off, "previous block");
-			return -EFAULT;
-		}
-		poff = off - psz;
+		if (psz > off || !load(h, off - psz, &p) || (p.w0 & USED) ||
+		    (p.w0 & SIZE_MASK) != psz)
+			goto bad;
 	}
-
-	if (nfree) {
-		if (!unlink_block(h, end, &nb))
+	if (!(n.w0 & USED)) {
+		if (!unlink_block(h, &n))
 			return -EFAULT;
 		/* The predecessor may have been next's list neighbour. */
-		if (pb.next == end)
-			pb.next = nb.next;
-		if (pb.prev == end)
-			pb.prev = nb.prev;
+		if (p.next == end)
+			p.next = n.next;
+		if (p.prev == end)
+			p.prev = n.prev;
 	}
-	if (poff != off && !unlink_block(h, poff, &pb))
+	if (p.off != off && !unlink_block(h, &p))
 		return -EFAULT;
 	POISON(ptr, size - HDR);
 	h->used -= size;
 	h->live_blocks--;
-	if (nfree) {
-		put_used(h, end, 0); /* dead header: a later free of it is refused */
-		size += nb.w0 & SIZE_MASK;
+	if (!(n.w0 & USED)) {
+		put_used(h, end, 0); /* a dead header: a later free of it is refused */
+		size += n.w0 & SIZE_MASK;
 	} else if (end < h->span) {
-		put_used(h, end, nw0 | PFREE);
+		put_used(h, end, n.w0 | PFREE);
 	}
-	if (poff != off) {
+	if (p.off != off) {
 		put_used(h, off, 0);
-		size += off - poff;
-		off = poff;
+		size += off - p.off;
+		off = p.off;
 	}
 	return insert_block(h, off, size) ? 0 : -EFAULT;
-
-corrupt_next:
-	report(h, end, "next block header");
+bad:
+	corrupt(h, off);
 	return -EFAULT;
 }
 
@@ -563,12 +469,11 @@ corrupt_next:
 
 size_t vheap_usable_size(const struct vheap *h, const void *ptr)
 {
-	if (!h || !ptr)
+	struct blk b;
+	if (!h || !ptr || (b.off = header_of(h, ptr)) == NIL || !load(h, b.off, &b) ||
+	    !(b.w0 & USED))
 		return 0;
-	uint32_t off = header_of(h, ptr), w0;
-	if (off == NIL || !get_used(h, off, &w0))
-		return 0;
-	return (w0 & SIZE_MASK) - HDR;
+	return (b.w0 & SIZE_MASK) - HDR;
 }
 
 bool vheap_contains(const struct vheap *h, const void *ptr)
@@ -589,10 +494,12 @@ void vheap_stats(const struct vheap *h, struct vheap_stats *st)
 	st->free_bytes = h->span - h->used;
 	st->largest_free = 0;
 	if (h->fl_map) {
+		/* The head of the highest class: exactly what vheap_alloc() can serve. */
 		unsigned fl = fls32(h->fl_map), sl = fls32(h->sl_map[fl]);
-		struct fblk b;
-		uint32_t size = class_low(fl, sl);
-		if (get_free(h, h->head[fl][sl], &b))
+		struct blk b;
+		uint32_t size = fl ? (SL_COUNT + sl) << (fl + VHEAP_ALIGN_LOG - 1u)
+				   : (uint32_t)sl << VHEAP_ALIGN_LOG;
+		if (load(h, h->head[fl][sl], &b))
 			size = b.w0 & SIZE_MASK;
 		st->largest_free = size - HDR;
 	}
@@ -617,31 +524,25 @@ static int walk_blocks(const struct vheap *h, uint32_t *nfree)
 	uint32_t off = 0, size;
 	size_t used = 0, live = 0;
 	bool prev_free = false;
+	struct blk b;
 	*nfree = 0;
 	while (off < h->span) {
-		if (off > h->span - MINB)
-			return vfail(h, off, "block past the end of the span");
-		uint32_t w0 = rd(h, off);
-		if (w0 & USED) {
-			if (!get_used(h, off, &w0))
-				return vfail(h, off, "used block header");
-			size = w0 & SIZE_MASK;
+		if (!load(h, off, &b))
+			return vfail(h, off, "block header");
+		size = b.w0 & SIZE_MASK;
+		if (b.w0 & USED) {
 			used += size;
 			live++;
 		} else {
-			struct fblk b;
-			if (!get_free(h, off, &b))
-				return vfail(h, off, "free block header");
 			if (prev_free)
 				return vfail(h, off, "two adjacent free blocks");
-			size = w0 & SIZE_MASK;
 			if (rd(h, off + size - 4) != size)
 				return vfail(h, off, "free block footer");
 			(*nfree)++;
 		}
-		if (((w0 & PFREE) != 0) != prev_free)
+		if (((b.w0 & PFREE) != 0) != prev_free)
 			return vfail(h, off, "previous-free flag");
-		prev_free = !(w0 & USED);
+		prev_free = !(b.w0 & USED);
 		off += size;
 	}
 	if (used != h->used || live != h->live_blocks)
@@ -657,15 +558,15 @@ static int walk_list(const struct vheap *h, unsigned fl, unsigned sl, uint32_t n
 	if ((x != NIL) != (((h->sl_map[fl] >> sl) & 1u) != 0))
 		return vfail(h, 0, "second-level bitmap");
 	while (x != NIL) {
-		struct fblk b;
+		struct blk b;
 		unsigned f, s;
 		if (++*listed > nfree)
 			return vfail(h, x, "free-list cycle or stray block");
-		if (x > h->span - MINB || (x & (A - 1u)) || !get_free(h, x, &b))
+		if ((x & (A - 1u)) || !load(h, x, &b) || (b.w0 & USED))
 			return vfail(h, x, "free-list block");
 		if (b.prev != prev)
 			return vfail(h, x, "free-list back link");
-		mapping(b.w0 & SIZE_MASK, &f, &s);
+		list_of((struct vheap *)(uintptr_t)h, b.w0 & SIZE_MASK, &f, &s);
 		if (f != fl || s != sl)
 			return vfail(h, x, "free block in the wrong class");
 		prev = x;
