@@ -94,10 +94,13 @@ static const char two_dp[] =
 static void test_recommend_formula(void **state)
 {
 	(void)state;
-	/* (1000 + 2000 + 128) * 1.125 = 3519 -> one page */
+	/* (1000 + 2000 + overhead) * 1.125 < 4096 -> one page */
+	assert_true(SIZE_HEAP_OVERHEAD >= 64 && SIZE_HEAP_OVERHEAD <= 256);
 	assert_int_equal(size_recommend(1000, 2000, 0.125), 4096);
-	/* (4000 + 100 + 128) * 1.0 = 4228 -> two pages */
+	/* 4000 + 100 + overhead > 4096 -> two pages */
 	assert_int_equal(size_recommend(4000, 100, 0.0), 8192);
+	assert_int_equal(size_recommend(4096 - SIZE_HEAP_OVERHEAD, 0, 0.0), 4096);
+	assert_int_equal(size_recommend(4097 - SIZE_HEAP_OVERHEAD, 0, 0.0), 8192);
 	assert_int_equal(size_recommend(0, 0, 0.0), 4096);
 }
 

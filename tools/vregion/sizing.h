@@ -26,10 +26,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <vregion/config.h>
+#include <vregion/vheap.h>
+
 #include "report.h"
 #include "topology.h"
 
-#define SIZE_HEAP_OVERHEAD 128u
+/* The interim heap's own needs beyond its blocks, from the build's
+ * constants: the interim span starts at the lifetime mark rounded up to
+ * VREGION_MIN_ALIGN, the first block header is placed so that payloads are
+ * VHEAP_ALIGN-aligned, the end is trimmed to VHEAP_ALIGN, and a split never
+ * leaves less than VHEAP_MIN_BLOCK (80 bytes on 64-bit hosts). */
+#define SIZE_HEAP_OVERHEAD (VREGION_MIN_ALIGN + 2u * VHEAP_ALIGN + VHEAP_MIN_BLOCK)
 #define SIZE_DEFAULT_HEADROOM 0.125
 #define SIZE_DEFAULT_MEASURE_BYTES (1024u * 1024u)
 
