@@ -10,3 +10,12 @@ if(VREGION_TSAN)
   add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
   add_link_options(-fsanitize=thread)
 endif()
+# Valgrind client requests (no-ops when not under valgrind); host only, and
+# not together with ASan, which has its own poisoning.
+if(VREGION_VALGRIND AND NOT VREGION_SANITIZE AND VREGION_PLATFORM STREQUAL "host")
+  include(CheckIncludeFile)
+  check_include_file(valgrind/memcheck.h VREGION_HAVE_VALGRIND_H)
+  if(VREGION_HAVE_VALGRIND_H)
+    add_compile_definitions(VREGION_VALGRIND=1)
+  endif()
+endif()
