@@ -6,16 +6,25 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <vregion/ipc4/log.h>
+
+#include "plan.h"
 
 static void help(FILE *f)
 {
 	fprintf(f,
-		"usage: vregion check [TOPOLOGY] [--write OUT]\n"
+		"usage: vregion check [TOPOLOGY] [--write OUT] [--ipc-log OUT]\n"
 		"Parse and validate TOPOLOGY (default: the built-in playback topology) and\n"
 		"print what it builds: pipelines, widgets, rates and requested memory.\n"
 		"  -w, --write OUT   write the topology back in canonical form\n"
+		"  -l, --ipc-log OUT write the IPC4 requests that build, stop and tear down\n"
+		"                    the topology as an IPC log (requests only; `vregion\n"
+		"                    replay` plays it)\n"
 		"  -h, --help        this help\n");
 }
 
@@ -62,23 +71,59 @@ void topo_print_summary(const struct topology *t)
 	}
 }
 
+/* The requests a host would send for @p t, as an IPC log. */
+static int write_plan_log(const struct topology *t, const char *path)
+{
+	enum topo_format fmt[TOPO_MAX_ENDPOINTS];
+	struct plan p = { 0 };
+	struct ipc4_frame *fr = malloc(sizeof(*fr));
+	char err[512] = "";
+	FILE *f = fopen(path, "wb");
+	int r = fr && f ? 0 : -errno;
+
+	for (unsigned i = 0; i < t->n_endpoints; i++)
+		fmt[i] = t->endpoints[i].format;
+	if (!r)
+		r = plan_build(&p, t, fmt, err, sizeof(err));
+	if (!r)
+		r = plan_stop(&p, t);
+	if (!r)
+		r = plan_delete(&p, t);
+	for (unsigned i = 0; !r && i < p.n; i++) {
+		r = plan_encode(&p.steps[i], fr);
+		if (!r)
+			r = ipc4_log_write(f, fr->primary, fr->extension, fr->payload, fr->len);
+	}
+	if (f && fclose(f) && !r)
+		r = -EIO;
+	plan_free(&p);
+	free(fr);
+	if (r)
+		return cli_error("check", VR_EXIT_FAIL, "%s: %s", path, err[0] ? err : strerror(-r));
+	return VR_EXIT_OK;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "write", required_argument, NULL, 'w' },
+		{ "ipc-log", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct topology t;
-	const char *out = NULL;
+	const char *out = NULL, *log = NULL;
 	char err[512];
 	int c, r;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "w:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "w:l:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'w':
 			out = optarg;
+			break;
+		case 'l':
+			log = optarg;
 			break;
 		case 'h':
 			help(stdout);
@@ -96,5 +141,7 @@ int cmd_check(int argc, char **argv)
 	topo_print_summary(&t);
 	if (out && topo_write_file(&t, out, err, sizeof(err)))
 		return cli_error("check", VR_EXIT_FAIL, "%s", err);
+	if (log)
+		return write_plan_log(&t, log);
 	return VR_EXIT_OK;
 }
