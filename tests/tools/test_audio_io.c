@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "audio_io.h"
+#include "streams.h"
 
 #define FRAMES 4410u
 
@@ -201,6 +202,87 @@ static void test_endpoint_mismatch(void **state)
 	assert_int_equal(audio_check_endpoint("a.wav", &f, &t, &e, err, sizeof(err)), 0);
 }
 
+static const char shared_topo[] =
+	"pipeline.1 {\n widget.h1 { type copier copier_type host }\n"
+	" widget.s1 { type src rate_out 48000 }\n widget.d1 { type copier copier_type dai }\n"
+	" widget.h2 { type copier copier_type host }\n widget.d2 { type copier copier_type dai }\n}\n"
+	"route [ { source h1 sink s1 } { source s1 sink d1 } { source h2 sink d2 } ]\n"
+	"endpoint.in1 { direction input widget h1 rate 44100 channels 2 format s16 }\n"
+	"endpoint.in2 { direction input widget h2 rate 44100 channels 2 format s16 }\n"
+	"endpoint.out1 { direction output widget d1 format s32 }\n"
+	"endpoint.out2 { direction output widget d2 format s24 }\n";
+
+static void test_streams(void **state)
+{
+	struct topology *t = calloc(1, sizeof(*t));
+	struct tb_streams *ss = calloc(1, sizeof(*ss));
+	struct tb_stream_opts o = { .gen_seconds = 0.5 };
+	char err[512], out[256], name2[300];
+	int16_t buf[2 * 30000];
+	int32_t obuf[2 * 30000] = { 0 };
+	struct audio_in *in;
+
+	(void)state;
+	assert_int_equal(topo_load_string("s.conf", shared_topo, strlen(shared_topo), t, err,
+					  sizeof(err)), 0);
+	snprintf(out, sizeof(out), "%s/out.wav", tmp_dir);
+	o.output = out;
+	assert_int_equal(tb_streams_open(ss, t, &o, err, sizeof(err)), 0);
+	assert_int_equal(ss->n, 4);
+	assert_int_equal(ss->in_frames, 22050);
+	assert_int_equal(ss->s[2].expected, 24000);  /* 0.5 s at 48 kHz */
+	assert_int_equal(ss->s[3].expected, 22050);
+	assert_int_equal(ss->s[3].fmt.format, TOPO_FMT_S24);
+	/* input: 22050 real frames, then silence */
+	assert_int_equal(tb_stream_read(&ss->s[0], buf, 20000), 20000);
+	assert_false(ss->s[0].ended);
+	assert_int_equal(tb_stream_read(&ss->s[0], buf, 3000), 3000);
+	assert_true(ss->s[0].ended);
+	assert_int_equal(ss->s[0].frames, 22050);
+	assert_int_equal(ss->s[0].silence, 950);
+	for (unsigned i = 2050 * 2; i < 3000 * 2; i++)
+		assert_int_equal(buf[i], 0);
+	/* output: kept up to the expected count */
+	assert_int_equal(tb_stream_write(&ss->s[2], obuf, 30000), 30000);
+	assert_int_equal(ss->s[2].frames, 24000);
+	assert_false(tb_streams_done(ss));
+	tb_stream_read(&ss->s[1], buf, 30000);
+	tb_stream_write(&ss->s[3], obuf, 30000);
+	assert_true(tb_streams_done(ss));
+	assert_int_equal(tb_streams_close(ss), 0);
+	/* the second output is named after its endpoint */
+	tb_output_name(name2, sizeof(name2), out, "out2", 1);
+	assert_non_null(strstr(name2, "/out-out2.wav"));
+	assert_int_equal(audio_open_read(name2, &in, err, sizeof(err)), 0);
+	assert_int_equal(audio_in_frames(in), 22050);
+	assert_int_equal(audio_in_format(in)->format, TOPO_FMT_S24);
+	audio_close_in(in);
+	assert_int_equal(audio_open_read(out, &in, err, sizeof(err)), 0);
+	assert_int_equal(audio_in_frames(in), 24000);
+	audio_close_in(in);
+
+	/* a file whose rate differs from the input endpoint's: both values named */
+	o.input = out; /* 48 kHz */
+	assert_int_equal(tb_streams_open(ss, t, &o, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "48000 Hz"));
+	assert_non_null(strstr(err, "44100 Hz"));
+	free(ss);
+	free(t);
+}
+
+static void test_output_names(void **state)
+{
+	char b[128];
+
+	(void)state;
+	tb_output_name(b, sizeof(b), "x/out.wav", "spk", 0);
+	assert_string_equal(b, "x/out.wav");
+	tb_output_name(b, sizeof(b), "x/out.wav", "spk", 1);
+	assert_string_equal(b, "x/out-spk.wav");
+	tb_output_name(b, sizeof(b), "a.b/out", "spk", 2);
+	assert_string_equal(b, "a.b/out-spk");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +292,8 @@ int main(void)
 		cmocka_unit_test(test_s24_sign),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_endpoint_mismatch),
+		cmocka_unit_test(test_streams),
+		cmocka_unit_test(test_output_names),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
