@@ -103,10 +103,12 @@ struct blk {
 static uint32_t residue(const struct vheap *h, struct blk *b)
 {
 	b->w0 = rd(h, b->off);
+	uint32_t d = rd(h, b->off + 4) ^ b->w0 ^ key(h, b->off);
+	if (b->w0 & USED)
+		return d; /* the link words are the owner's payload: never read them */
 	b->next = rd(h, b->off + NEXT);
 	b->prev = rd(h, b->off + PREV);
-	uint32_t d = rd(h, b->off + 4) ^ b->w0 ^ key(h, b->off);
-	return (b->w0 & USED) ? d : d ^ b->next ^ b->prev;
+	return d ^ b->next ^ b->prev;
 }
 
 /* Read and verify the block at @off: check, size within the span. */
@@ -394,8 +396,12 @@ static int invalid(struct vheap *h, const void *ptr)
  * form is a freed or dead block (double free); one off by a single byte is a
  * corruption; anything else is not a header (interior or stale pointer).
  */
-static int bad_free(struct vheap *h, const struct blk *b, uint32_t d, const void *ptr)
+static int bad_free(struct vheap *h, struct blk *b, uint32_t d, const void *ptr)
 {
+	if (b->w0 & USED) { /* residue() left the links unread: read them for the other form */
+		b->next = rd(h, b->off + NEXT);
+		b->prev = rd(h, b->off + PREV);
+	}
 	uint32_t alt = d ^ b->next ^ b->prev;
 	if (d && alt && (one_byte(d) || one_byte(alt))) {
 		corrupt(h, b->off);
