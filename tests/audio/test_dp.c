@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * DP modules: their own region and thread (sizing, naming, joining),
+ * LL -> DP -> LL data flow over thousands of periods, pause/stop/reset and
+ * reconfiguration reaching the threads safely, teardown in every order
+ * (M2), thread-creation failure. Runs under TSan in the "threads" label.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <cmocka.h>
+
+#include <vregion/audio/buffer.h>
+#include <vregion/audio/fw.h>
+#include <vregion/audio/sched.h>
+#include <vregion/fault.h>
+
+#include "audio_test.h"
+#include "tmod.h"
+
+struct fx {
+	struct fw_instance *fw;
+	struct baseline base;
+};
+
+static int setup(void **state)
+{
+	static struct fx f;
+	f.base = baseline_take();
+	f.fw = fw_new(NULL);
+	if (!f.fw || fw_register_module_type(f.fw, &tmod_type))
+		return -1;
+	*state = &f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	int leaked = fw_delete(f->fw);
+	baseline_check(&f->base);
+	return leaked;
+}
+
+static struct processing_module *add(struct fx *f, uint32_t inst, uint32_t ppl,
+				     enum module_domain d, size_t heap, size_t stack)
+{
+	struct fw_module_params prm = tmod_params(inst, ppl, d, NULL);
+	prm.heap_bytes = heap;
+	prm.stack_bytes = stack;
+	struct processing_module *m = NULL;
+	assert_int_equal(fw_module_new(f->fw, &prm, &m), 0);
+	return m;
+}
+
+static void bind(struct fx *f, uint32_t a, uint32_t b)
+{
+	assert_int_equal(fw_bind(f->fw, TMOD_ID, a, 0, TMOD_ID, b, 0), 0);
+}
+
+/* Threads of this process whose name is @p name. */
+static int threads_named(const char *name)
+{
+	DIR *d = opendir("/proc/self/task");
+	assert_non_null(d);
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char path[300], comm[64] = "";
+		snprintf(path, sizeof(path), "/proc/self/task/%s/comm", e->d_name);
+		FILE *fp = fopen(path, "r");
+		if (!fp)
+			continue;
+		if (fgets(comm, sizeof(comm), fp)) {
+			comm[strcspn(comm, "\n")] = '\0';
+			n += !strcmp(comm, name);
+		}
+		fclose(fp);
+	}
+	closedir(d);
+	return n;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
+/* Run @p periods periods, giving DP threads the time they need. */
+static void run(struct fx *f, unsigned long periods)
+{
+	for (unsigned long i = 0; i < periods; i++) {
+		assert_int_equal(fw_ll_run_period(f->fw), 0);
+		if (i % 16 == 15)
+			sleep_ms(1);
+	}
+}
+
+static void test_dp_region_sizes(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(fw_pipeline_new(f->fw, 1, 0, 0), 0);
+	struct processing_module *d0 = add(f, 0, 1, MODULE_DOMAIN_DP, 0, 0);
+	struct vregion *vr = audio_ctx_region(d0->res.ctx);
+	assert_non_null(vr);
+	assert_int_equal(region_stats(vr).size, FW_DP_DEFAULT_HEAP_BYTES);
+	assert_true(vregion_contains(vr, d0)); /* the module object lives in its region */
+	assert_true(vregion_contains(vr, tmod_priv(d0)->state));
+	struct processing_module *d1 = add(f, 1, 1, MODULE_DOMAIN_DP, 40000, 0);
+	assert_int_equal(region_stats(audio_ctx_region(d1->res.ctx)).size, 40960);
+	struct baseline b = baseline_take();
+	struct fw_module_params prm = tmod_params(2, 1, MODULE_DOMAIN_DP, NULL);
+	prm.heap_bytes = FW_MAX_HEAP_BYTES + 1;
+	assert_int_equal(fw_module_new(f->fw, &prm, NULL), -EINVAL);
+	baseline_check(&b);
+	prm.heap_bytes = FW_MAX_HEAP_BYTES; /* exactly 64 MiB is accepted (pool permitting) */
+	int ret = fw_module_new(f->fw, &prm, NULL);
+	assert_true(ret == 0 || ret == -ENOMEM);
+	if (!ret)
+		assert_int_equal(fw_module_delete(f->fw, TMOD_ID, 2), 0);
+	baseline_check(&b);
+}
+
+static void test_dp_thread_stack_and_name(void **state)
+{
+	struct fx *f = *state;
+	const struct fw_config *cfg = fw_get_config(f->fw);
+	assert_int_equal(fw_pipeline_new(f->fw, 1, 0, 0), 0);
+	struct processing_module *gen = add(f, 0, 1, MODULE_DOMAIN_LL, 0, 0);
+	struct processing_module *dflt = add(f, 1, 1, MODULE_DOMAIN_DP, 0, 0);
+	struct processing_module *tiny = add(f, 2, 1, MODULE_DOMAIN_DP, 0, 100);
+	struct processing_module *big = add(f, 3, 1, MODULE_DOMAIN_DP, 0, 256 * 1024);
+	struct processing_module *chk = add(f, 4, 1, MODULE_DOMAIN_LL, 0, 0);
+	(void)gen;
+	(void)chk;
+	struct dp_task_info i1, i2, i3;
+	assert_int_equal(dp_task_info(dflt, &i1), 0);
+	assert_int_equal(dp_task_info(tiny, &i2), 0);
+	assert_int_equal(dp_task_info(big, &i3), 0);
+	assert_int_equal(i1.stack_bytes, dp_task_stack_size(0, cfg->dp_default_stack, cfg->dp_min_stack));
+	assert_true(i1.stack_bytes >= FW_DP_DEFAULT_STACK_BYTES);
+	assert_true(i2.stack_bytes >= cfg->dp_min_stack);
+	assert_true(i2.stack_bytes >= (size_t)PTHREAD_STACK_MIN);
+	assert_int_equal(i3.stack_bytes, 256 * 1024);
+	assert_int_equal(dp_task_stack_size(100, 8192, 512) % 4096, 0);
+	/* one thread per DP module, named after it */
+	assert_string_equal(dflt->name, "tmod-1");
+	assert_int_equal(threads_named("tmod-1"), 1);
+	assert_int_equal(threads_named("tmod-2"), 1);
+	assert_int_equal(threads_named("tmod-0"), 0); /* LL modules have none */
+	/* chain gen -> dflt -> tiny? DP->DP is refused */
+	assert_int_equal(fw_bind(f->fw, TMOD_ID, 1, 0, TMOD_ID, 2, 0), -EINVAL);
+	bind(f, 0, 1);
+	bind(f, 1, 4);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_PAUSED), 0);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RUNNING), 0);
+	run(f, 200);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0);
+	/* the process op ran on the module's own thread, with the stack asked */
+	assert_string_equal(tmod_priv(dflt)->thread_name, "tmod-1");
+	assert_true(tmod_priv(dflt)->thread_stack >= i1.stack_bytes); /* TSan may add to it */
+	/* deleting the module joins its thread before its region goes */
+	size_t regions = vregion_live_count();
+	assert_int_equal(fw_module_delete(f->fw, TMOD_ID, 1), 0);
+	assert_int_equal(threads_named("tmod-1"), 0);
+	assert_int_equal(vregion_live_count(), regions - 1);
+}
+
+/* gen(LL) -> dp(DP) -> chk(LL): contiguous data over thousands of periods and restarts. */
+static void build_ll_dp_ll(struct fx *f, uint32_t ppl, uint32_t base, size_t heap)
+{
+	assert_int_equal(fw_pipeline_new(f->fw, ppl, ppl, heap), 0);
+	add(f, base, ppl, MODULE_DOMAIN_LL, 0, 0);
+	add(f, base + 1, ppl, MODULE_DOMAIN_DP, 0, 0);
+	add(f, base + 2, ppl, MODULE_DOMAIN_LL, 0, 0);
+	bind(f, base, base + 1);
+	bind(f, base + 1, base + 2);
+}
+
+static void test_ll_dp_ll_flow(void **state)
+{
+	struct fx *f = *state;
+	build_ll_dp_ll(f, 1, 0, 65536);
+	struct processing_module *dp = fw_module_find(f->fw, TMOD_ID, 1);
+	struct processing_module *chk = fw_module_find(f->fw, TMOD_ID, 2);
+	struct vregion *dvr = audio_ctx_region(dp->res.ctx);
+	/* Both buffers touch the DP module: they hold its context, not the pipeline's. */
+	assert_ptr_equal(dp->sources[0]->ctx, dp->res.ctx);
+	assert_ptr_equal(dp->sinks[0]->ctx, dp->res.ctx);
+	assert_int_equal(region_stats(dvr).use_count, 3);
+	assert_int_equal(audio_ctx_holders(dp->res.ctx), 3);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_PAUSED), 0);
+	struct vregion_stats d0 = region_stats(dvr);
+	assert_int_equal(d0.mode, VREGION_MEM_TYPE_INTERIM); /* complete switched the DP region */
+	assert_true(vregion_contains(dvr, dp->sources[0]->data));
+	uint8_t cfg[300] = { 1 };
+	assert_int_equal(fw_module_set_large_config(f->fw, TMOD_ID, 1, 0, true, true,
+						    sizeof(cfg), cfg, sizeof(cfg)), 0);
+	struct vregion_stats d1 = region_stats(dvr);
+	for (int cycle = 0; cycle < 4; cycle++) {
+		assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RUNNING), 0);
+		run(f, 1500);
+		/* reconfigure the DP module while its thread runs */
+		cfg[0] = (uint8_t)cycle;
+		assert_int_equal(fw_module_set_large_config(f->fw, TMOD_ID, 1, 0, true, true,
+							    sizeof(cfg), cfg, sizeof(cfg)), 0);
+		assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_PAUSED), 0);
+		run(f, 50); /* paused: nothing moves */
+		assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RUNNING), 0);
+		run(f, 500);
+		assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0);
+		struct tmod_priv *pc = tmod_priv(chk);
+		assert_int_equal(pc->bad, 0);
+		assert_true(pc->checked > 0);
+		struct vregion_stats s = region_stats(dvr);
+		assert_int_equal(s.lifetime_used, d0.lifetime_used);
+		assert_int_equal(s.interim_used, d1.interim_used);
+	}
+	struct dp_task_info info;
+	assert_int_equal(dp_task_info(dp, &info), 0);
+	assert_true(info.runs > 1000);
+	assert_int_equal(info.errors, 0);
+	assert_false(info.running);
+	/* the checker saw most of what the generator made (DP latency aside) */
+	assert_true(tmod_priv(chk)->checked > 1000ull * (TMOD_PERIOD_BYTES / 4));
+}
+
+/* M2: LL A -> DP -> LL B deleted without unbinding, in IPC order (A, DP, B). */
+static void test_m2_delete_pipeline_without_unbind(void **state)
+{
+	struct fx *f = *state;
+	build_ll_dp_ll(f, 1, 0, 0); /* pipeline without a region, as in SOF's case */
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_PAUSED), 0);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RUNNING), 0);
+	run(f, 300);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0);
+	assert_int_equal(fw_pipeline_delete(f->fw, 1), 0);
+	struct fw_counts c;
+	assert_int_equal(fw_get_counts(f->fw, &c), 0);
+	assert_int_equal(c.modules + c.buffers + c.pipelines, 0);
+}
+
+/* Every single-module deletion order of LL -> DP -> LL. */
+static void test_m2_every_deletion_order(void **state)
+{
+	struct fx *f = *state;
+	static const uint32_t orders[6][3] = {
+		{ 0, 1, 2 }, { 0, 2, 1 }, { 1, 0, 2 }, { 1, 2, 0 }, { 2, 0, 1 }, { 2, 1, 0 },
+	};
+	for (int o = 0; o < 6; o++) {
+		struct baseline b = baseline_take();
+		build_ll_dp_ll(f, 1, 0, o % 2 ? 65536 : 0);
+		assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_PAUSED), 0);
+		assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RUNNING), 0);
+		run(f, 100);
+		assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0);
+		for (int i = 0; i < 3; i++)
+			assert_int_equal(fw_module_delete(f->fw, TMOD_ID, orders[o][i]), 0);
+		assert_int_equal(fw_pipeline_delete(f->fw, 1), 0);
+		baseline_check(&b);
+	}
+}
+
+/* Thread creation failure: the module is refused and nothing stays. */
+static void test_thread_failure(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(fw_pipeline_new(f->fw, 1, 0, 0), 0);
+	add(f, 9, 1, MODULE_DOMAIN_LL, 0, 0); /* keeps the shared table cached */
+	struct baseline b = baseline_take();
+	struct fw_module_params prm = tmod_params(0, 1, MODULE_DOMAIN_DP, NULL);
+	vr_fault_arm(VR_FAULT_MASK(VR_FAULT_THREAD), 1);
+	assert_int_equal(fw_module_new(f->fw, &prm, NULL), -EAGAIN);
+	vr_fault_arm(0, 0);
+	assert_null(fw_module_find(f->fw, TMOD_ID, 0));
+	baseline_check(&b);
+	for (unsigned long n = 1;; n++) {
+		vr_fault_arm(VR_FAULT_ALL, n);
+		int ret = fw_module_new(f->fw, &prm, NULL);
+		bool fired = vr_fault_fired();
+		vr_fault_arm(0, 0);
+		if (!fired) {
+			assert_int_equal(ret, 0);
+			break;
+		}
+		assert_int_not_equal(ret, 0);
+		baseline_check(&b);
+	}
+}
+
+/* A DP module added after completion: init is lifetime, later allocations interim. */
+static void test_dp_added_after_complete(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(fw_pipeline_new(f->fw, 1, 0, 65536), 0);
+	add(f, 0, 1, MODULE_DOMAIN_LL, 0, 0);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0);
+	struct processing_module *dp = add(f, 1, 1, MODULE_DOMAIN_DP, 0, 0);
+	struct vregion *vr = audio_ctx_region(dp->res.ctx);
+	struct vregion_stats st = region_stats(vr);
+	assert_int_equal(st.mode, VREGION_MEM_TYPE_INTERIM);
+	assert_true(st.lifetime_used > 0);
+	bind(f, 0, 1);
+	assert_true(buffer_has_ring(dp->sources[0])); /* interim already: allocated at bind */
+	add(f, 2, 1, MODULE_DOMAIN_LL, 0, 0);
+	bind(f, 1, 2);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RUNNING), 0);
+	run(f, 500);
+	assert_int_equal(tmod_priv(fw_module_find(f->fw, TMOD_ID, 2))->bad, 0);
+	assert_true(tmod_priv(fw_module_find(f->fw, TMOD_ID, 2))->checked > 0);
+}
+
+/* Two pipelines with DP modules run together; the instance is deleted while they run. */
+static void test_two_dp_pipelines_deleted_running(void **state)
+{
+	struct fx *f = *state;
+	build_ll_dp_ll(f, 1, 0, 65536);
+	build_ll_dp_ll(f, 2, 10, 0);
+	for (uint32_t p = 1; p <= 2; p++) {
+		assert_int_equal(fw_pipeline_set_state(f->fw, p, FW_PPL_STATE_PAUSED), 0);
+		assert_int_equal(fw_pipeline_set_state(f->fw, p, FW_PPL_STATE_RUNNING), 0);
+	}
+	run(f, 2000);
+	assert_int_equal(fw_module_delete(f->fw, TMOD_ID, 1), -EBUSY);
+	assert_int_equal(tmod_priv(fw_module_find(f->fw, TMOD_ID, 2))->bad, 0);
+	assert_int_equal(tmod_priv(fw_module_find(f->fw, TMOD_ID, 12))->bad, 0);
+	/* the teardown's fw_delete stops, joins and frees everything */
+}
+
+/* The LL period paced to real time: 50 periods of 1 ms take about 50 ms. */
+static void test_realtime_pacing(void **state)
+{
+	struct fx *f = *state;
+	build_ll_dp_ll(f, 1, 0, 0);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_PAUSED), 0);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RUNNING), 0);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(fw_ll_run(f->fw, 50, true), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	assert_true(ms >= 49.0); /* never early: absolute deadlines */
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0);
+	assert_int_equal(tmod_priv(fw_module_find(f->fw, TMOD_ID, 2))->bad, 0);
+}
+
+#define T(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_dp_region_sizes),
+		T(test_dp_thread_stack_and_name),
+		T(test_ll_dp_ll_flow),
+		T(test_m2_delete_pipeline_without_unbind),
+		T(test_m2_every_deletion_order),
+		T(test_thread_failure),
+		T(test_dp_added_after_complete),
+		T(test_two_dp_pipelines_deleted_running),
+		T(test_realtime_pacing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
