@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -354,6 +355,54 @@ static void test_realtime_pacing(void **state)
 	assert_int_equal(tmod_priv(fw_module_find(f->fw, TMOD_ID, 2))->bad, 0);
 }
 
+/* The LL loop on its own thread while the control thread drives another pipeline. */
+struct ll_loop {
+	struct fw_instance *fw;
+	atomic_bool stop;
+	unsigned long periods;
+};
+
+static void *ll_thread(void *arg)
+{
+	struct ll_loop *l = arg;
+	while (!atomic_load(&l->stop)) {
+		fw_ll_run_period(l->fw);
+		l->periods++;
+		if (l->periods % 8 == 0)
+			sleep_ms(1);
+	}
+	return NULL;
+}
+
+static void test_control_thread_and_ll_thread(void **state)
+{
+	struct fx *f = *state;
+	build_ll_dp_ll(f, 1, 0, 65536);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_PAUSED), 0);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RUNNING), 0);
+	struct ll_loop l = { .fw = f->fw };
+	pthread_t th;
+	assert_int_equal(pthread_create(&th, NULL, ll_thread, &l), 0);
+	uint8_t cfg[64] = { 3 };
+	for (int round = 0; round < 20; round++) {
+		build_ll_dp_ll(f, 2, 10, round % 2 ? 32768 : 0);
+		assert_int_equal(fw_pipeline_set_state(f->fw, 2, FW_PPL_STATE_PAUSED), 0);
+		assert_int_equal(fw_pipeline_set_state(f->fw, 2, FW_PPL_STATE_RUNNING), 0);
+		assert_int_equal(fw_module_set_large_config(f->fw, TMOD_ID, 1, 0, true, true,
+							    sizeof(cfg), cfg, sizeof(cfg)), 0);
+		sleep_ms(5);
+		assert_int_equal(fw_pipeline_set_state(f->fw, 2, FW_PPL_STATE_PAUSED), 0);
+		assert_int_equal(fw_pipeline_set_state(f->fw, 2, FW_PPL_STATE_RESET), 0);
+		assert_int_equal(fw_pipeline_delete(f->fw, 2), 0);
+	}
+	atomic_store(&l.stop, true);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_true(l.periods > 0);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0);
+	assert_int_equal(tmod_priv(fw_module_find(f->fw, TMOD_ID, 2))->bad, 0);
+	assert_true(tmod_priv(fw_module_find(f->fw, TMOD_ID, 2))->checked > 0);
+}
+
 #define T(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
 
 int main(void)
@@ -368,6 +417,7 @@ int main(void)
 		T(test_dp_added_after_complete),
 		T(test_two_dp_pipelines_deleted_running),
 		T(test_realtime_pacing),
+		T(test_control_thread_and_ll_thread),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
