@@ -150,9 +150,10 @@ static void resume_ends(struct processing_module *src, struct processing_module 
 		dp_task_resume(sink);
 }
 
+/* Keep a pipeline's run order true after a topology change (cheap: O(modules^2)). */
 static void refresh_order(struct fw_instance *fw, struct pipeline *p)
 {
-	if (p && p->status != PPL_STATUS_INIT)
+	if (p)
 		pipeline_build_run_order(fw, p);
 }
 
