@@ -225,7 +225,10 @@ int dp_task_info(struct processing_module *mod, struct dp_task_info *info)
 	info->runs = t->runs;
 	info->errors = t->errors;
 	info->stack_bytes = t->stack_bytes;
+	info->pending = t->pending;
 	info->running = t->running;
+	info->busy = t->busy;
+	info->ready = ready(t);
 	pthread_mutex_unlock(&t->mu);
 	return 0;
 }

@@ -72,7 +72,10 @@ struct dp_task_info {
 	uint64_t runs;        /**< process calls made */
 	uint64_t errors;      /**< process calls that failed */
 	size_t stack_bytes;   /**< stack the thread was created with */
-	bool running;
+	unsigned int pending; /**< ticks banked and not used yet */
+	bool running;         /**< runs allowed (pipeline started) */
+	bool busy;            /**< inside process() now */
+	bool ready;           /**< would run now if woken */
 };
 /** Fill @p info. Returns 0 or -EINVAL (no task). */
 int dp_task_info(struct processing_module *mod, struct dp_task_info *info);
