@@ -113,6 +113,38 @@ static void test_examples_encode_decode(void **state)
 		check_topology(examples[i]);
 }
 
+static void test_gain_control(void **state)
+{
+	struct topo_widget w = { .name = "g", .type = TOPO_GAIN, .instance = 5, .n_gain = 2,
+				 .gain_db = { -6.020599913279624, 0.0 }, .ramp_ms = 20 };
+	struct ipc4_frame *f = malloc(sizeof(*f));
+	struct ipc4_volume_cfg v;
+	struct ipc4_request d;
+	struct plan_step s;
+	struct ipc4_msg m;
+
+	(void)state;
+	assert_int_equal(plan_gain_control(&s, &w, 0), 0);
+	assert_int_equal(plan_encode(&s, f), 0);
+	m = (struct ipc4_msg){ f->primary, f->extension, f->payload, f->len };
+	assert_int_equal(ipc4_decode(&m, &d), IPC4_SUCCESS);
+	assert_int_equal(d.kind, IPC4_KIND_LARGE_CONFIG_SET);
+	assert_int_equal(d.u.large_config.module_id, IPC4_MODULE_GAIN);
+	assert_int_equal(d.u.large_config.instance_id, 5);
+	assert_int_equal(d.u.large_config.large_param_id, IPC4_VOLUME_PARAM);
+	assert_int_equal(ipc4_volume_cfg_decode(d.u.large_config.data, d.u.large_config.data_len, &v),
+			 IPC4_SUCCESS);
+	assert_int_equal(v.channel_id, 0);
+	assert_int_equal(v.target_volume, 0x40000000u);
+	assert_int_equal(v.curve_type, IPC4_CURVE_WINDOWS_FADE);
+	assert_int_equal(v.curve_duration, 200000);
+	assert_int_equal(plan_gain_control(&s, &w, 1), 0);
+	assert_int_equal(plan_gain_control(&s, &w, 2), -EINVAL);
+	w.type = TOPO_SRC;
+	assert_int_equal(plan_gain_control(&s, &w, 0), -EINVAL);
+	free(f);
+}
+
 static void test_volume(void **state)
 {
 	(void)state;
@@ -218,6 +250,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_examples_encode_decode),
 		cmocka_unit_test(test_volume),
+		cmocka_unit_test(test_gain_control),
 		cmocka_unit_test(test_period_and_format),
 		cmocka_unit_test(test_session),
 	};

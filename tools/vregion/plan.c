@@ -270,6 +270,37 @@ int plan_build(struct plan *p, const struct topology *t, const enum topo_format 
 	return r ? r : set_state(p, t, IPC4_PPL_RUNNING, "RUNNING");
 }
 
+int plan_gain_control(struct plan_step *s, const struct topo_widget *w, unsigned ch)
+{
+	struct ipc4_volume_cfg v = { 0 };
+	struct ipc4_large_config *lc;
+	int len;
+
+	memset(s, 0, sizeof(*s));
+	s->req.kind = IPC4_KIND_LARGE_CONFIG_SET;
+	if (w->type != TOPO_GAIN || ch >= w->n_gain)
+		return -EINVAL;
+	v.channel_id = w->n_gain == 1 ? IPC4_ALL_CHANNELS : ch;
+	v.target_volume = plan_volume_q31(w->gain_db[ch]);
+	v.curve_type = w->ramp_ms ? IPC4_CURVE_WINDOWS_FADE : IPC4_CURVE_NONE;
+	v.curve_duration = (uint64_t)w->ramp_ms * 10000u;
+	len = ipc4_volume_cfg_encode(&v, s->cfg, sizeof(s->cfg));
+	if (len <= 0)
+		return -EINVAL;
+	lc = &s->req.u.large_config;
+	lc->module_id = IPC4_MODULE_GAIN;
+	lc->instance_id = w->instance;
+	lc->large_param_id = IPC4_VOLUME_PARAM;
+	lc->init_block = 1;
+	lc->final_block = 1;
+	lc->data_off_size = (uint32_t)len;
+	lc->data = s->cfg;
+	lc->data_len = (uint32_t)len;
+	snprintf(s->what, sizeof(s->what), "LARGE_CONFIG_SET %s volume channel %d", w->name,
+		 w->n_gain == 1 ? -1 : (int)ch);
+	return 0;
+}
+
 int plan_stop(struct plan *p, const struct topology *t)
 {
 	int r = set_state(p, t, IPC4_PPL_PAUSED, "PAUSED");
@@ -304,6 +335,8 @@ int plan_encode(struct plan_step *s, struct ipc4_frame *f)
 {
 	if (s->req.kind == IPC4_KIND_INIT_INSTANCE)
 		s->req.u.init_instance.config = s->cfg;
+	if (s->req.kind == IPC4_KIND_LARGE_CONFIG_SET)
+		s->req.u.large_config.data = s->cfg;
 	return ipc4_encode(&s->req, f);
 }
 

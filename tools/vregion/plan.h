@@ -57,6 +57,11 @@ void plan_audio_fmt(struct ipc4_audio_fmt *f, unsigned rate, unsigned channels,
 int plan_build(struct plan *p, const struct topology *t, const enum topo_format *stream_fmt,
 	       char *err, size_t errlen);
 
+/* Fill @p s with a LARGE_CONFIG_SET of gain widget @p w's volume for
+ * channel @p ch (all channels when the widget has one value): what a host
+ * sends when a mixer control is written. Returns 0 or -EINVAL. */
+int plan_gain_control(struct plan_step *s, const struct topo_widget *w, unsigned ch);
+
 /* Append the stop steps: every pipeline to PAUSED, then RESET. */
 int plan_stop(struct plan *p, const struct topology *t);
 

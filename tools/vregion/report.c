@@ -19,8 +19,8 @@ void rep_print_table(const struct rep_run *r, FILE *f)
 		const struct rep_region *g = &r->regions[i];
 
 		if (!g->present) {
-			fprintf(f, "%-20s %-2s %9s  (no region: modules use the system heap)\n",
-				g->name, g->dp ? "DP" : "LL", "-");
+			fprintf(f, "%-20s %-2s %9s  (%s)\n", g->name, g->dp ? "DP" : "LL", "-",
+				g->requested ? "not created" : "no region: modules use the system heap");
 			continue;
 		}
 		fprintf(f, "%-20s %-2s %9" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64
@@ -145,7 +145,8 @@ int rep_write_svg(const struct rep_run *r, FILE *f)
 		svg_text_escaped(f, g->name);
 		fprintf(f, " (%s)</text>\n", g->dp ? "DP" : "LL");
 		if (!g->present) {
-			fprintf(f, "  <text x=\"%.0f\" y=\"%.1f\">no region</text>\n", left, y + bar * 0.7);
+			fprintf(f, "  <text x=\"%.0f\" y=\"%.1f\">%s</text>\n", left, y + bar * 0.7,
+				g->requested ? "not created" : "no region");
 			continue;
 		}
 		snprintf(title, sizeof(title), "free %" PRIu64 " bytes", rep_headroom(g));
