@@ -72,7 +72,7 @@ function(vregion_add_test name)
            COMMAND ${VREGION_QEMU_ARM} -M ${VREGION_QEMU_MACHINE} -nographic -monitor none
                    -serial none -semihosting-config enable=on,target=native
                    -kernel $<TARGET_FILE:${name}>)
-  set_tests_properties(${name} PROPERTIES LABELS "cortex-m;${T_LABELS}" TIMEOUT 600)
+  set_tests_properties(${name} PROPERTIES LABELS "cortex-m;${T_LABELS}" TIMEOUT 1200)
 endfunction()
 
 # The freestanding promise, checked on the library itself: nothing but
