@@ -157,6 +157,24 @@ static void refresh_order(struct fw_instance *fw, struct pipeline *p)
 		pipeline_build_run_order(fw, p);
 }
 
+/* The modules' unbind hooks (source first); the first error is returned. */
+static int unbind_hooks(struct comp_buffer *b)
+{
+	int ret = 0, r;
+	struct processing_module *src = b->source, *sink = b->sink;
+	quiesce_ends(b);
+	if (src && src->type->ops->unbind) {
+		r = src->type->ops->unbind(src, b, false, b->source_pin);
+		ret = ret ? ret : r;
+	}
+	if (sink && sink->type->ops->unbind) {
+		r = sink->type->ops->unbind(sink, b, true, b->sink_pin);
+		ret = ret ? ret : r;
+	}
+	resume_ends(src, sink);
+	return ret;
+}
+
 /* Disconnect @p b from both ends, unlink it and free it. */
 static void buffer_drop(struct fw_instance *fw, struct comp_buffer *b)
 {
@@ -183,10 +201,13 @@ static void module_drop(struct fw_instance *fw, struct processing_module *m)
 {
 	dp_task_quiesce(m);
 	for (unsigned int i = 0; i < MODULE_MAX_PINS; i++) {
-		if (m->sources[i])
-			buffer_drop(fw, m->sources[i]);
-		if (m->sinks[i])
-			buffer_drop(fw, m->sinks[i]);
+		struct comp_buffer *bufs[2] = { m->sources[i], m->sinks[i] };
+		for (int k = 0; k < 2; k++) {
+			if (!bufs[k])
+				continue;
+			unbind_hooks(bufs[k]); /* deletion goes on whatever they say */
+			buffer_drop(fw, bufs[k]);
+		}
 	}
 	for (struct processing_module **pp = &fw->modules; *pp; pp = &(*pp)->next) {
 		if (*pp == m) {
@@ -348,6 +369,22 @@ static int bind_locked(struct fw_instance *fw, struct processing_module *src, ui
 	resume_ends(src, dst);
 	b->next = fw->buffers;
 	fw->buffers = b;
+	int ret = 0;
+	dp_task_quiesce(src);
+	dp_task_quiesce(dst);
+	if (src->type->ops->bind)
+		ret = src->type->ops->bind(src, b, false, src_pin);
+	if (!ret && dst->type->ops->bind) {
+		ret = dst->type->ops->bind(dst, b, true, dst_pin);
+		/* the source accepted it: tell it the buffer goes away again */
+		if (ret && src->type->ops->unbind)
+			src->type->ops->unbind(src, b, false, src_pin);
+	}
+	resume_ends(src, dst);
+	if (ret) {
+		buffer_drop(fw, b); /* a refusing hook undoes the bind */
+		return ret;
+	}
 	refresh_order(fw, src->pipeline);
 	if (dst->pipeline != src->pipeline)
 		refresh_order(fw, dst->pipeline);
@@ -379,8 +416,10 @@ int fw_unbind(struct fw_instance *fw, uint32_t src_module, uint32_t src_instance
 	if (src && dst && src_pin < MODULE_MAX_PINS)
 		b = src->sinks[src_pin];
 	int ret = b && b->sink == dst && b->sink_pin == dst_pin ? 0 : -ENOENT;
-	if (!ret)
+	if (!ret) {
+		ret = unbind_hooks(b);
 		buffer_drop(fw, b);
+	}
 	vr_lock_give(&fw->lock);
 	return ret;
 }

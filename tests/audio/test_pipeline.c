@@ -359,6 +359,39 @@ static void test_bind_errors(void **state)
 	assert_int_equal(c.buffers, 1);
 }
 
+/* Bind hooks run source first; a refusing sink undoes the bind; unbind and deletion run them too. */
+static void test_bind_hooks(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(fw_pipeline_new(f->fw, 1, 0, 65536), 0);
+	struct processing_module *a = add(f, 0, 1), *b = add(f, 1, 1);
+	struct tmod_init refuse = { TMOD_FAIL_BIND, 0 };
+	struct fw_module_params prm = tmod_params(2, 1, MODULE_DOMAIN_LL, &refuse);
+	struct processing_module *c = NULL;
+	assert_int_equal(fw_module_new(f->fw, &prm, &c), 0);
+	struct audio_ctx *ctx = pipeline_ctx(fw_pipeline_find(f->fw, 1));
+	unsigned int holders = audio_ctx_holders(ctx);
+	assert_int_equal(fw_bind(f->fw, TMOD_ID, 0, 0, TMOD_ID, 2, 0), -EPIPE);
+	assert_null(a->sinks[0]);
+	assert_null(c->sources[0]);
+	assert_int_equal(tmod_priv(a)->binds, 1);
+	assert_int_equal(tmod_priv(a)->unbinds, 1); /* the undo tells the source */
+	assert_int_equal(audio_ctx_holders(ctx), holders);
+	struct fw_counts n;
+	assert_int_equal(fw_get_counts(f->fw, &n), 0);
+	assert_int_equal(n.buffers, 0);
+	bind(f, 0, 1);
+	assert_int_equal(tmod_priv(a)->binds, 2);
+	assert_int_equal(tmod_priv(b)->binds, 1);
+	assert_int_equal(fw_unbind(f->fw, TMOD_ID, 0, 0, TMOD_ID, 1, 0), 0);
+	assert_int_equal(tmod_priv(a)->unbinds, 2);
+	assert_int_equal(tmod_priv(b)->unbinds, 1);
+	bind(f, 0, 1);
+	assert_int_equal(fw_module_delete(f->fw, TMOD_ID, 0), 0);
+	assert_int_equal(tmod_priv(b)->unbinds, 2); /* the surviving peer is told */
+	assert_null(b->sources[0]);
+}
+
 /* The state machine of ipc4-subset section 9, transition by transition. */
 static void test_state_machine(void **state)
 {
@@ -688,6 +721,7 @@ int main(void)
 		T(test_module_new_failures),
 		T(test_m7_buffers_are_interim),
 		T(test_bind_errors),
+		T(test_bind_hooks),
 		T(test_state_machine),
 		T(test_prepare_failure),
 		T(test_ll_order),

@@ -135,6 +135,27 @@ static int tmod_get_config(struct processing_module *mod, uint32_t param_id,
 	return 0;
 }
 
+static int tmod_bind(struct processing_module *mod, struct comp_buffer *buf, bool input,
+		     uint32_t pin)
+{
+	struct tmod_priv *pv = mod->priv;
+	(void)buf;
+	(void)pin;
+	pv->binds++;
+	return input && (pv->flags & TMOD_FAIL_BIND) ? -EPIPE : 0;
+}
+
+static int tmod_unbind(struct processing_module *mod, struct comp_buffer *buf, bool input,
+		       uint32_t pin)
+{
+	struct tmod_priv *pv = mod->priv;
+	(void)buf;
+	(void)input;
+	(void)pin;
+	pv->unbinds++;
+	return 0;
+}
+
 static const struct module_ops tmod_ops = {
 	.init = tmod_init,
 	.prepare = tmod_prepare,
@@ -143,6 +164,8 @@ static const struct module_ops tmod_ops = {
 	.free = tmod_free,
 	.set_configuration = tmod_set_config,
 	.get_configuration = tmod_get_config,
+	.bind = tmod_bind,
+	.unbind = tmod_unbind,
 };
 
 const struct module_type tmod_type = { TMOD_ID, "tmod", &tmod_ops };

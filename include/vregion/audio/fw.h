@@ -155,12 +155,17 @@ struct processing_module *fw_module_find(struct fw_instance *fw, uint32_t module
 /**
  * Connect output pin @p src_pin of the source to input pin @p dst_pin of the
  * sink with a new buffer of 2 x max(ibs, obs) bytes (LL source) or 2 x ibs
- * (DP source). -ENOENT, -EINVAL (pin > 7, DP->DP, no period size), -EBUSY
- * (pin taken), -ENOMEM.
+ * (DP source), then run the source's and the sink's bind hooks. -ENOENT,
+ * -EINVAL (pin > 7, DP->DP, no period size), -EBUSY (pin taken), -ENOMEM,
+ * or a hook's error (the bind is undone).
  */
 int fw_bind(struct fw_instance *fw, uint32_t src_module, uint32_t src_instance, uint32_t src_pin,
 	    uint32_t dst_module, uint32_t dst_instance, uint32_t dst_pin);
-/** Disconnect and free that buffer. -ENOENT when there is no such binding. */
+/**
+ * Run both unbind hooks, then disconnect and free that buffer. -ENOENT when
+ * there is no such binding; a hook's error is returned after the buffer is
+ * freed anyway.
+ */
 int fw_unbind(struct fw_instance *fw, uint32_t src_module, uint32_t src_instance, uint32_t src_pin,
 	      uint32_t dst_module, uint32_t dst_instance, uint32_t dst_pin);
 

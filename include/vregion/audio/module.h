@@ -97,6 +97,16 @@ struct module_ops {
 	 */
 	int (*get_configuration)(struct processing_module *mod, uint32_t param_id,
 				 uint8_t *data, size_t *size);
+	/**
+	 * Buffer @p buf was just connected to input (@p input) or output pin
+	 * @p pin; the source's hook runs first, then the sink's. An error undoes
+	 * the bind (fw_bind() returns it).
+	 */
+	int (*bind)(struct processing_module *mod, struct comp_buffer *buf, bool input,
+		    uint32_t pin);
+	/** Buffer @p buf is about to be disconnected; it is freed whatever this returns. */
+	int (*unbind)(struct processing_module *mod, struct comp_buffer *buf, bool input,
+		      uint32_t pin);
 };
 
 /** A module type, registered with fw_register_module_type(). */
