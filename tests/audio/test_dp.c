@@ -103,12 +103,13 @@ static void sleep_ms(long ms)
  */
 static void dp_settle(struct processing_module *dp)
 {
-	for (int i = 0; i < 5000; i++) {
+	for (int i = 0; i < 100000; i++) { /* 10 s at most */
 		struct dp_task_info info;
 		assert_int_equal(dp_task_info(dp, &info), 0);
 		if (!info.busy && !info.ready)
 			return;
-		sleep_ms(1);
+		struct timespec ts = { 0, 100000L };
+		nanosleep(&ts, NULL);
 	}
 	fail_msg("DP module %s did not settle", dp->name);
 }
@@ -375,6 +376,49 @@ static void test_realtime_pacing(void **state)
 	assert_int_equal(tmod_priv(fw_module_find(f->fw, TMOD_ID, 2))->bad, 0);
 }
 
+/*
+ * Three pipelines LL -> DP -> LL (two with regions), chained: pipeline 0's
+ * DP module also feeds pipeline 1's checker on pin 1. Run, restart, check
+ * the regions, then delete the pipelines in each of the 6 orders.
+ */
+static void test_three_mixed_pipelines_every_deletion_order(void **state)
+{
+	struct fx *f = *state;
+	static const uint32_t orders[6][3] = {
+		{ 0, 1, 2 }, { 0, 2, 1 }, { 1, 0, 2 }, { 1, 2, 0 }, { 2, 0, 1 }, { 2, 1, 0 },
+	};
+	static const size_t heaps[3] = { 65536, 0, 32768 };
+	for (int o = 0; o < 6; o++) {
+		struct baseline b = baseline_take();
+		for (uint32_t p = 0; p < 3; p++)
+			build_ll_dp_ll(f, p, 10 * p, heaps[p]);
+		assert_int_equal(fw_bind(f->fw, TMOD_ID, 1, 1, TMOD_ID, 12, 1), 0);
+		for (uint32_t p = 0; p < 3; p++)
+			assert_int_equal(fw_pipeline_set_state(f->fw, p, FW_PPL_STATE_PAUSED), 0);
+		struct vregion_stats r0 = region_stats(pipeline_region(fw_pipeline_find(f->fw, 0)));
+		struct vregion *dvr = audio_ctx_region(fw_module_find(f->fw, TMOD_ID, 21)->res.ctx);
+		struct vregion_stats d0 = region_stats(dvr);
+		for (int cycle = 0; cycle < 2; cycle++) {
+			for (uint32_t p = 0; p < 3; p++)
+				assert_int_equal(fw_pipeline_set_state(f->fw, p, FW_PPL_STATE_RUNNING), 0);
+			run(f, 200, fw_module_find(f->fw, TMOD_ID, 21));
+			for (uint32_t p = 0; p < 3; p++)
+				assert_int_equal(fw_pipeline_set_state(f->fw, p, FW_PPL_STATE_RESET), 0);
+			struct vregion_stats r = region_stats(pipeline_region(fw_pipeline_find(f->fw, 0)));
+			struct vregion_stats d = region_stats(dvr);
+			assert_int_equal(r.lifetime_used, r0.lifetime_used);
+			assert_int_equal(r.interim_used, r0.interim_used);
+			assert_int_equal(d.lifetime_used, d0.lifetime_used);
+			assert_int_equal(d.interim_used, d0.interim_used);
+			assert_int_equal(tmod_priv(fw_module_find(f->fw, TMOD_ID, 22))->bad, 0);
+			assert_true(tmod_priv(fw_module_find(f->fw, TMOD_ID, 22))->checked > 0);
+		}
+		for (int i = 0; i < 3; i++)
+			assert_int_equal(fw_pipeline_delete(f->fw, orders[o][i]), 0);
+		baseline_check(&b);
+	}
+}
+
 /* The LL loop on its own thread while the control thread drives another pipeline. */
 struct ll_loop {
 	struct fw_instance *fw;
@@ -438,6 +482,7 @@ int main(void)
 		T(test_two_dp_pipelines_deleted_running),
 		T(test_realtime_pacing),
 		T(test_control_thread_and_ll_thread),
+		T(test_three_mixed_pipelines_every_deletion_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

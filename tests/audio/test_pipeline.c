@@ -392,6 +392,57 @@ static void test_bind_hooks(void **state)
 	assert_null(b->sources[0]);
 }
 
+/* Binding under every allocation failure: refused cleanly, or done. */
+static void test_bind_failures(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(fw_pipeline_new(f->fw, 1, 0, 65536), 0);
+	struct processing_module *a = add(f, 0, 1);
+	add(f, 1, 1);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0); /* rings now */
+	struct audio_ctx *ctx = pipeline_ctx(fw_pipeline_find(f->fw, 1));
+	struct vregion_stats st0 = region_stats(audio_ctx_region(ctx));
+	for (unsigned long n = 1;; n++) {
+		vr_fault_arm(VR_FAULT_ALL, n);
+		int ret = fw_bind(f->fw, TMOD_ID, 0, 0, TMOD_ID, 1, 0);
+		bool fired = vr_fault_fired();
+		vr_fault_arm(0, 0);
+		if (!fired) {
+			assert_int_equal(ret, 0);
+			break;
+		}
+		assert_int_equal(ret, -ENOMEM);
+		assert_null(a->sinks[0]);
+		assert_int_equal(audio_ctx_holders(ctx), 3);
+		struct vregion_stats st = region_stats(audio_ctx_region(ctx));
+		assert_int_equal(st.interim_used, st0.interim_used);
+		assert_int_equal(st.use_count, 3);
+	}
+	assert_non_null(a->sinks[0]);
+}
+
+/* Completion that cannot make a ring fails, stays INIT, and succeeds on a retry. */
+static void test_complete_failure_and_retry(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(fw_pipeline_new(f->fw, 1, 0, 65536), 0);
+	add(f, 0, 1);
+	add(f, 1, 1);
+	bind(f, 0, 1);
+	vr_fault_arm(VR_FAULT_MASK(VR_FAULT_REGION), 1);
+	int ret = fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_PAUSED);
+	vr_fault_arm(0, 0);
+	assert_int_equal(ret, -ENOMEM);
+	assert_int_equal(state_of(f, 1), FW_PPL_STATE_UNINITIALIZED);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RUNNING), -EINVAL);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_PAUSED), 0);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RUNNING), 0);
+	assert_int_equal(fw_ll_run(f->fw, 50, false), 0);
+	assert_int_equal(tmod_priv(fw_module_find(f->fw, TMOD_ID, 1))->bad, 0);
+	assert_true(tmod_priv(fw_module_find(f->fw, TMOD_ID, 1))->checked > 0);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0);
+}
+
 /* The state machine of ipc4-subset section 9, transition by transition. */
 static void test_state_machine(void **state)
 {
@@ -722,6 +773,8 @@ int main(void)
 		T(test_m7_buffers_are_interim),
 		T(test_bind_errors),
 		T(test_bind_hooks),
+		T(test_bind_failures),
+		T(test_complete_failure_and_retry),
 		T(test_state_machine),
 		T(test_prepare_failure),
 		T(test_ll_order),
