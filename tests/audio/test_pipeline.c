@@ -173,6 +173,9 @@ static void test_p1_free_without_region(void **state)
 	assert_non_null(pipeline_ctx(p));
 	pipeline_free(p);
 	pipeline_free(NULL);
+	/* SOF's pipeline_free test: a pipeline built by hand, no context at all. */
+	struct pipeline by_hand = { .id = 7, .status = PPL_STATUS_READY };
+	pipeline_free(&by_hand);
 	baseline_check(&b);
 }
 

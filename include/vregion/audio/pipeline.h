@@ -87,7 +87,9 @@ int pipeline_new(uint32_t id, uint32_t priority, size_t heap_bytes, struct pipel
 /**
  * Free @p p: the object back to its context and the pipeline's hold on the
  * context. Modules still pointing at it are detached first (their holds
- * keep the context alive). NULL-safe.
+ * keep the context alive). NULL-safe; a pipeline with no context (built by
+ * hand, as SOF's unit tests do) is only detached, its memory being its
+ * builder's (SOF dereferenced the missing context: P1).
  */
 void pipeline_free(struct pipeline *p);
 
