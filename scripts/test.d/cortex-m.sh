@@ -1,7 +1,8 @@
 #!/bin/bash
 # Bare metal stage of scripts/test.sh: the core's test suites on QEMU
 # mps2-an385 (Cortex-M3) via scripts/test-cortex-m.sh, then the RISC-V
-# rv32imac compile and link check (scripts/check-riscv.sh, one test).
+# rv32imac compile and link check (scripts/check-riscv.sh, one test), and the
+# platform layer's own test once more with interrupt-mask locks (PRIMASK).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$root/build-test"
@@ -16,6 +17,15 @@ if [[ -n $line ]]; then
   ((rc == 0 || f > 0)) || fail=$((fail + 1))
 else
   echo "cortex-m: build or ctest failed"; fail=$((fail + 1))
+fi
+irq="$root/build-test/cortex-m3-irqmask"
+if cmake -S "$root" -B "$irq" -DCMAKE_TOOLCHAIN_FILE="$root/cmake/toolchains/cortex-m3.cmake" \
+     -DVREGION_PLATFORM=baremetal -DCMAKE_BUILD_TYPE=Release -DVREGION_BM_LOCK=irqmask >/dev/null &&
+   cmake --build "$irq" --target test_bm_platform -j"$(nproc)" >/dev/null &&
+   (cd "$irq" && ctest -R '^test_bm_platform$' --output-on-failure); then
+  pass=$((pass + 1))
+else
+  echo "cortex-m: test_bm_platform with irqmask locks failed"; fail=$((fail + 1))
 fi
 if out=$(bash "$root/scripts/check-riscv.sh" "$root/build-test/rv32" 2>&1); then
   pass=$((pass + 1))

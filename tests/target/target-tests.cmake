@@ -75,6 +75,19 @@ function(vregion_add_test name)
   set_tests_properties(${name} PROPERTIES LABELS "cortex-m;${T_LABELS}" TIMEOUT 1200)
 endfunction()
 
+# The bare-metal platform layer's own tests (target only).
+if(VREGION_QEMU_MACHINE)
+  vregion_add_test(test_bm_platform SOURCES ${_vr_target_dir}/test_bm_platform.c
+                   LABELS baremetal)
+  if(VREGION_BM_LOCK STREQUAL "irqmask")
+    target_compile_definitions(test_bm_platform PRIVATE VR_TEST_LOCK_IRQMASK=1)
+  elseif(VREGION_BM_LOCK STREQUAL "none")
+    target_compile_definitions(test_bm_platform PRIVATE VR_TEST_LOCK_NONE=1)
+  endif()
+  vregion_add_test(test_bm_default_spans SOURCES ${_vr_target_dir}/test_bm_default_spans.c
+                   LABELS baremetal)
+endif()
+
 # The freestanding promise, checked on the library itself: nothing but
 # memset/memcpy/memmove is needed from outside libvregion.
 if(CMAKE_SYSTEM_PROCESSOR STREQUAL "arm")
@@ -149,3 +162,4 @@ if(VREGION_QEMU_MACHINE AND EXISTS ${PROJECT_SOURCE_DIR}/src/core/vregion.c
   target_link_options(vregion_size_probe PRIVATE -nostartfiles -T${_vr_target_dir}/mps2-an385.ld)
   vregion_strict(vregion_size_probe)
 endif()
+
