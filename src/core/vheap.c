@@ -37,6 +37,14 @@
 #define NO_ASAN
 #endif
 
+#if defined(__GNUC__) || defined(__clang__)
+#define COLD __attribute__((cold, noinline))
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define COLD
+#define LIKELY(x) (x)
+#endif
+
 #define A ((uint32_t)VHEAP_ALIGN)
 #define HDR VHEAP_HEADER
 #define MINB VHEAP_MIN_BLOCK
@@ -100,7 +108,7 @@ struct blk {
  * Read the block at @b->off (off + 16 <= span) and return its check
  * residue: 0 when the check matches the form its USED flag claims.
  */
-static uint32_t residue(const struct vheap *h, struct blk *b)
+static inline uint32_t residue(const struct vheap *h, struct blk *b)
 {
 	b->w0 = rd(h, b->off);
 	uint32_t d = rd(h, b->off + 4) ^ b->w0 ^ key(h, b->off);
@@ -112,7 +120,7 @@ static uint32_t residue(const struct vheap *h, struct blk *b)
 }
 
 /* Read and verify the block at @off: check, size within the span. */
-static bool load(const struct vheap *h, uint32_t off, struct blk *b)
+static inline bool load(const struct vheap *h, uint32_t off, struct blk *b)
 {
 	b->off = off;
 	uint32_t size;
@@ -135,7 +143,7 @@ static void set_link(struct vheap *h, uint32_t off, uint32_t field, uint32_t v)
 	wr(h, off + 4, rd(h, off + 4) ^ old ^ v);
 }
 
-static bool corrupt(struct vheap *h, uint32_t off)
+COLD static bool corrupt(struct vheap *h, uint32_t off)
 {
 	h->corruptions++;
 	vr_log(VR_LOG_ERR, "vheap %p: corrupted header at %p", (void *)h,
@@ -158,25 +166,22 @@ static inline uint32_t *list_of(struct vheap *h, uint32_t size, unsigned *fl, un
 	return &h->head[*fl][*sl];
 }
 
-/* True when @x is NIL, or a verified free block whose @field link is @want. */
-static bool linked(const struct vheap *h, uint32_t x, uint32_t field, uint32_t want)
-{
-	struct blk n;
-	return x == NIL || (load(h, x, &n) && !(n.w0 & USED) && rd(h, x + field) == want);
-}
-
 /*
- * Take the verified free block @b out of its list. Its list neighbours are
- * verified (and must point back at it) before anything is written.
+ * List neighbours are not re-verified when a link of theirs changes: the
+ * check is linear, so set_link() keeps a damaged header exactly as damaged
+ * (it is caught when that block itself is taken or merged), and the offset
+ * written to comes from a verified header. They must point back, though.
  */
-static bool unlink_block(struct vheap *h, const struct blk *b)
+
+/* Take the verified free block @b out of its list. */
+static inline bool unlink_block(struct vheap *h, const struct blk *b)
 {
 	unsigned fl, sl;
-	uint32_t *head = list_of(h, b->w0 & SIZE_MASK, &fl, &sl);
-	if (!linked(h, b->next, PREV, b->off))
-		return corrupt(h, b->next);
-	if (b->prev != NIL ? !linked(h, b->prev, NEXT, b->off) : *head != b->off)
-		return corrupt(h, b->prev != NIL ? b->prev : b->off);
+	uint32_t *head = list_of(h, b->w0 & SIZE_MASK, &fl, &sl), lim = h->span - MINB;
+	if (b->next != NIL && (b->next > lim || rd(h, b->next + PREV) != b->off))
+		return corrupt(h, b->off);
+	if (b->prev != NIL ? b->prev > lim || rd(h, b->prev + NEXT) != b->off : *head != b->off)
+		return corrupt(h, b->off);
 	if (b->next != NIL)
 		set_link(h, b->next, PREV, b->prev);
 	if (b->prev != NIL) {
@@ -189,55 +194,65 @@ static bool unlink_block(struct vheap *h, const struct blk *b)
 	return true;
 }
 
-/*
- * Write a free block of @size at @off (the block before it is used) with
- * its footer, and push it on its list. If the list head fails its check the
- * block is written but left out of the lists (never reused).
- */
-static bool insert_block(struct vheap *h, uint32_t off, uint32_t size)
+/* Write a free block of @size at @off (the block before it is used), listed after @next. */
+static inline void put_free(struct vheap *h, uint32_t off, uint32_t size, uint32_t next)
 {
-	unsigned fl, sl;
-	uint32_t *head = list_of(h, size, &fl, &sl), next = *head;
-	bool ok = linked(h, next, PREV, NIL);
-	if (!ok) {
-		corrupt(h, next);
-		next = NIL;
-	}
 	wr(h, off, size);
 	wr(h, off + NEXT, next);
 	wr(h, off + PREV, NIL);
 	wr(h, off + 4, size ^ next ^ NIL ^ key(h, off));
 	wr(h, off + size - 4, size);
-	if (ok) {
-		if (next != NIL)
-			set_link(h, next, PREV, off);
-		*head = off;
-		h->sl_map[fl] |= 1u << sl;
-		h->fl_map |= 1u << fl;
-	}
-	return ok;
+}
+
+/* The list head does not point back: write the block but leave it unlisted. */
+COLD static bool insert_unlisted(struct vheap *h, uint32_t off, uint32_t size, uint32_t head)
+{
+	put_free(h, off, size, NIL);
+	return corrupt(h, head);
 }
 
 /*
- * A free block of at least @size bytes, or NIL: the head of the class of
- * @size if it is large enough, else the head of the first non-empty class
- * above, where every block fits (good fit, O(1)).
+ * Write a free block of @size at @off (the block before it is used) with
+ * its footer, and push it on its list. If the list head does not point back
+ * to the list, the block is written but left out of the lists (never
+ * reused).
  */
-static uint32_t find_block(struct vheap *h, uint32_t size)
+static bool insert_block(struct vheap *h, uint32_t off, uint32_t size)
 {
 	unsigned fl, sl;
-	uint32_t x = *list_of(h, size, &fl, &sl);
-	if (x != NIL && (rd(h, x) & SIZE_MASK) >= size)
-		return x;
-	uint32_t m = h->sl_map[fl] & (~1u << sl);
-	if (!m) {
-		m = h->fl_map & (~1u << fl);
-		if (!m)
-			return NIL;
-		fl = ffs32(m);
-		m = h->sl_map[fl];
+	uint32_t *head = list_of(h, size, &fl, &sl), next = *head;
+	if (next != NIL) {
+		if (!LIKELY(rd(h, next + PREV) == NIL))
+			return insert_unlisted(h, off, size, next);
+		set_link(h, next, PREV, off);
 	}
-	return h->head[fl][ffs32(m)];
+	put_free(h, off, size, next);
+	*head = off;
+	h->sl_map[fl] |= 1u << sl;
+	h->fl_map |= 1u << fl;
+	return true;
+}
+
+/*
+ * The list to take a block of at least @size bytes from, or NULL: the class
+ * of @size if its head is large enough, else the first non-empty class
+ * above, where every block fits (good fit, O(1)). (*fl, *sl) name it.
+ */
+static uint32_t *find_list(struct vheap *h, uint32_t size, unsigned *fl, unsigned *sl)
+{
+	uint32_t *head = list_of(h, size, fl, sl);
+	if (*head != NIL && (rd(h, *head) & SIZE_MASK) >= size)
+		return head;
+	uint32_t m = h->sl_map[*fl] & (~1u << *sl);
+	if (!m) {
+		m = h->fl_map & (~1u << *fl);
+		if (!m)
+			return NULL;
+		*fl = ffs32(m);
+		m = h->sl_map[*fl];
+	}
+	*sl = ffs32(m);
+	return &h->head[*fl][*sl];
 }
 
 /* --- init --- */
@@ -285,31 +300,37 @@ static void *fail(struct vheap *h)
 
 /*
  * Carve a used block of @bs bytes, its payload aligned to @align, out of the
- * free block at @off, which holds it unless a header lies. Every header
- * involved is verified before the first write.
+ * head of list (fl, sl). The block is verified before anything is written;
+ * the list neighbour is patched (see unlink_block).
  */
-static void *take(struct vheap *h, uint32_t off, uint32_t bs, size_t n, size_t align)
+static void *take(struct vheap *h, uint32_t *head, unsigned fl, unsigned sl, uint32_t bs,
+		  size_t n, size_t align)
 {
-	struct blk b, nx;
-	if (!load(h, off, &b) || (b.w0 & USED))
+	struct blk b;
+	uint32_t off = *head;
+	if (!load(h, off, &b) || (b.w0 & USED) || b.prev != NIL)
 		goto bad;
 	uint32_t size = b.w0 & SIZE_MASK, gap = 0;
 	if (align > A) {
-		uintptr_t p0 = (uintptr_t)(h->base + off + HDR);
-		gap = (uint32_t)(vr_align_up(p0, align) - p0);
+		/* No gap, or one that holds a free block: align more if needed. */
+		gap = (uint32_t)(0u - (uintptr_t)(h->base + off + HDR)) & (uint32_t)(align - 1u);
 		if (gap && gap < MINB)
-			gap = (uint32_t)(vr_align_up(p0 + MINB, align) - p0);
+			gap += (uint32_t)align;
 	}
 	if (size < gap || size - gap < bs)
 		goto bad;
 	uint32_t rest = size - gap - bs, end = off + size;
-	if (rest < MINB && end < h->span &&
-	    (!load(h, end, &nx) || (nx.w0 & (USED | PFREE)) != (USED | PFREE))) {
-		off = end;
+
+	/* Pop the head; its successor must point back. */
+	if (b.next != NIL && (b.next > h->span - MINB || rd(h, b.next + PREV) != off))
 		goto bad;
+	if ((*head = b.next) != NIL) {
+		set_link(h, b.next, PREV, NIL);
+	} else {
+		h->sl_map[fl] &= ~(1u << sl);
+		if (!h->sl_map[fl])
+			h->fl_map &= ~(1u << fl);
 	}
-	if (!unlink_block(h, &b))
-		return fail(h);
 
 	uint32_t flags = USED;
 	if (gap) {
@@ -321,8 +342,12 @@ static void *take(struct vheap *h, uint32_t off, uint32_t bs, size_t n, size_t a
 		insert_block(h, off + bs, rest);
 	} else {
 		bs += rest;
-		if (end < h->span)
-			put_used(h, end, nx.w0 & ~PFREE);
+		if (end < h->span) {
+			/* Clear the successor's PFREE; a patch keeps a bad check bad. */
+			uint32_t w = rd(h, end);
+			wr(h, end, w & ~PFREE);
+			wr(h, end + 4, rd(h, end + 4) ^ (w & PFREE));
+		}
 	}
 	put_used(h, off, bs | flags);
 	h->used += bs;
@@ -337,34 +362,33 @@ bad:
 	return fail(h);
 }
 
-void *vheap_alloc_align(struct vheap *h, size_t bytes, size_t align)
+/* @bytes > 0, @align a power of two >= A. */
+static void *alloc_impl(struct vheap *h, size_t bytes, size_t align)
 {
-	if (align & (align - 1u))
-		return NULL; /* not a power of two: refused, not a failure */
-	if (!h || !bytes)
-		return NULL;
-	if (align < A)
-		align = A;
-	/* Block size, and the size to search: room for an aligned start. */
-	size_t lim = h->span - HDR;
-	if (bytes > lim || align > h->span)
+	unsigned fl, sl;
+	if (bytes > h->span - HDR || align > h->span)
 		return fail(h);
-	uint32_t bs = ((uint32_t)bytes + HDR + A - 1u) & SIZE_MASK, need = bs;
+	uint32_t bs = ((uint32_t)bytes + HDR + A - 1u) & SIZE_MASK, need;
 	if (bs < MINB)
-		need = bs = MINB;
-	if (align > A)
-		need = bs + (uint32_t)align + MINB - A;
-	if (need > h->span)
+		bs = MINB;
+	/* Search for room for an aligned start: a gap of up to MINB + align - A. */
+	need = align > A ? bs + (uint32_t)align + MINB - A : bs;
+	uint32_t *head = need <= h->span ? find_list(h, need, &fl, &sl) : NULL;
+	if (!head)
 		return fail(h);
-	uint32_t off = find_block(h, need);
-	if (off == NIL)
-		return fail(h);
-	return take(h, off, bs, bytes, align);
+	return take(h, head, fl, sl, bs, bytes, align);
 }
 
 void *vheap_alloc(struct vheap *h, size_t bytes)
 {
-	return vheap_alloc_align(h, bytes, 0);
+	return h && bytes ? alloc_impl(h, bytes, A) : NULL;
+}
+
+void *vheap_alloc_align(struct vheap *h, size_t bytes, size_t align)
+{
+	if (align & (align - 1u))
+		return NULL; /* not a power of two: refused, not a failure */
+	return h && bytes ? alloc_impl(h, bytes, align < A ? A : align) : NULL;
 }
 
 /* --- free --- */
@@ -416,7 +440,7 @@ int vheap_free(struct vheap *h, void *ptr)
 		return 0;
 	if (!h)
 		return -EINVAL;
-	struct blk b, n, p;
+	struct blk b, n = {0, USED, NIL, NIL}, p = {0, 0, NIL, NIL};
 	b.off = header_of(h, ptr);
 	if (b.off == NIL)
 		return invalid(h, ptr);
@@ -428,7 +452,6 @@ int vheap_free(struct vheap *h, void *ptr)
 		goto bad;
 
 	/* Verify both physical neighbours before changing anything. */
-	n.w0 = USED;
 	if (end < h->span && (!load(h, end, &n) || (n.w0 & PFREE))) {
 		off = end;
 		goto bad;
@@ -455,13 +478,13 @@ int vheap_free(struct vheap *h, void *ptr)
 	h->used -= size;
 	h->live_blocks--;
 	if (!(n.w0 & USED)) {
-		put_used(h, end, 0); /* a dead header: a later free of it is refused */
+		/* Its header stays a valid free header: a later free of it is refused. */
 		size += n.w0 & SIZE_MASK;
 	} else if (end < h->span) {
 		put_used(h, end, n.w0 | PFREE);
 	}
 	if (p.off != off) {
-		put_used(h, off, 0);
+		put_used(h, off, 0); /* dead header: a later free of it is refused */
 		size += off - p.off;
 		off = p.off;
 	}
@@ -596,6 +619,8 @@ int vheap_validate(const struct vheap *h)
 		    (SL_COUNT < 32 && (h->sl_map[fl] >> (SL_COUNT & 31u))))
 			return vfail(h, 0, "bitmaps");
 		for (unsigned sl = 0; sl < SL_COUNT; sl++) {
+			if (h->head[fl][sl] == NIL && !((h->sl_map[fl] >> sl) & 1u))
+				continue; /* empty and marked empty */
 			rc = walk_list(h, fl, sl, nfree, &listed);
 			if (rc)
 				return rc;

@@ -382,11 +382,16 @@ static void test_corrupt_free_header(void **state)
 			assert_int_equal(stats(&heap).live_blocks, 4);
 			flip_header(b, i, (unsigned char)x);
 			assert_int_equal(vheap_validate(&heap), -EFAULT);
-			/* Allocation from b's class, the free of a neighbour: both refuse. */
-			assert_null(vheap_alloc(&heap, 100));
+			/*
+			 * Allocations from b's class take d (whose link to b is
+			 * patched, keeping b's check broken) but never hand out b;
+			 * freeing b's physical neighbour refuses to merge with it.
+			 */
+			for (int k = 0; k < 3; k++)
+				assert_ptr_not_equal(vheap_alloc(&heap, 100), b);
 			assert_int_equal(vheap_free(&heap, a), -EFAULT);
 			struct vheap_stats st = stats(&heap);
-			assert_true(st.corruptions >= 2);
+			assert_true(st.corruptions >= 1);
 			assert_int_equal(st.invalid_frees, 0);
 			(void)c;
 		}

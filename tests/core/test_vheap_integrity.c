@@ -28,7 +28,7 @@
 #ifndef VHEAP_INTEGRITY_TRIALS
 #define VHEAP_INTEGRITY_TRIALS 100000u
 #endif
-#define SPAN_BYTES 4096
+#define SPAN_BYTES 2048
 #define GUARD 64
 #define MAX_BLOCKS (SPAN_BYTES / VHEAP_MIN_BLOCK)
 
@@ -69,11 +69,11 @@ static size_t walk(struct blk *b)
 /* A random heap state: live blocks with random sizes, some freed. */
 static void build(void)
 {
-	void *p[48];
+	void *p[32];
 	size_t n = 0;
 	memset(arena, 0x5A, sizeof(arena));
 	assert_int_equal(vheap_init(&heap, span, SPAN_BYTES), 0);
-	for (size_t i = 0; i < 48; i++) {
+	for (size_t i = 0; i < 32; i++) {
 		p[n] = vheap_alloc(&heap, xs_range(&rng, 1, 120));
 		if (p[n])
 			n++;
@@ -134,7 +134,7 @@ static bool trial(struct tally *t)
 	if (vheap_validate(&heap) == -EFAULT)
 		t->validate_caught++;
 	/* Whatever happened, more traffic must stay inside the span. */
-	for (int i = 0; i < 8; i++) {
+	for (int i = 0; i < 4; i++) {
 		void *p = vheap_alloc(&heap, xs_range(&rng, 1, 200));
 		if (p && (xs_next(&rng) & 1))
 			(void)vheap_free(&heap, p);
