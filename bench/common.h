@@ -69,6 +69,14 @@ void bench_row(const char *alloc, const char *workload, const char *metric, doub
 /** Monotonic time in nanoseconds. */
 uint64_t bench_now_ns(void);
 
+/**
+ * CPU time this thread has used, in nanoseconds. The timed figures use it:
+ * on a shared machine it leaves out the time the benchmark was not running
+ * (preempted by other work), which wall time would add to whichever heap
+ * happened to be measured at that moment.
+ */
+uint64_t bench_cpu_ns(void);
+
 /** Pin the calling thread (and later children) to one CPU; returns the CPU or -1. */
 int bench_pin_cpu(void);
 

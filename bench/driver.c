@@ -30,6 +30,7 @@ struct drv_opts {
 	bool csv, quick;
 	const char *parts; /* comma list or NULL for all */
 	const char *trace;
+	const char *from_csv; /* print rows saved earlier instead of running */
 	char steps[32], warmup[32], reps[32], ic_fast[32], ic_slow[32], seed[32];
 };
 
@@ -243,6 +244,31 @@ static void print_targets(void)
 	printf("(instruction maxima are over the sampled operations; see docs/bench.md)\n");
 }
 
+/* Load rows a --csv run saved; the header line is skipped. */
+static int load_csv(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[512];
+	int bad = 0;
+
+	if (!f) {
+		fprintf(stderr, "vregion-bench: cannot open %s\n", path);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		if (!strncmp(line, "allocator,", 10))
+			continue;
+		if (nrows == MAX_ROWS || !parse_row(line, &rows[nrows])) {
+			fprintf(stderr, "vregion-bench: %s: malformed row: %s", path, line);
+			bad = -1;
+			continue;
+		}
+		nrows++;
+	}
+	fclose(f);
+	return bad;
+}
+
 static void set(char *dst, const char *src)
 {
 	snprintf(dst, 32, "%s", src);
@@ -253,7 +279,7 @@ static void usage(const char *argv0)
 	fprintf(stderr,
 		"usage: %s [--csv] [--quick] [--only heaps,efficiency,lifetime,footprint]\n"
 		"          [--steps N] [--warmup N] [--reps N] [--icount-every K] [--icount-every-others K]\n"
-		"          [--seed S] [--trace FILE]\n", argv0);
+		"          [--seed S] [--trace FILE] [--from-csv FILE]\n", argv0);
 	exit(2);
 }
 
@@ -287,6 +313,8 @@ static void parse(int argc, char **argv, struct drv_opts *o)
 			usage(argv[0]);
 		if (!strcmp(a, "--only"))
 			o->parts = v;
+		else if (!strcmp(a, "--from-csv"))
+			o->from_csv = v;
 		else if (!strcmp(a, "--trace"))
 			o->trace = v;
 		else if (!strcmp(a, "--steps"))
@@ -324,6 +352,10 @@ int main(int argc, char **argv)
 
 	parse(argc, argv, &o);
 	find_bindir(argv[0]);
+	if (o.from_csv) {
+		failed |= load_csv(o.from_csv);
+		o.parts = "";
+	}
 	if (part_on(&o, "heaps"))
 		for (size_t h = 0; h < sizeof(heaps) / sizeof(heaps[0]); h++) {
 			char prog[64];

@@ -4,7 +4,10 @@
  * For each workload (small, medium, audio) it runs the seeded steady state
  * - BENCH_LIVE live blocks, each step frees a random one and allocates its
  * replacement - and prints CSV rows:
- *   ns_per_pair          median over --reps runs of (time of the timed steps / steps)
+ *   ns_per_pair          median over --reps runs of (CPU time of the timed steps /
+ *                        steps): thread CPU time, so preemption by other work on a
+ *                        shared machine is left out
+ *   wall_ns_per_pair     the same with wall time
  *   lat_{alloc,free}_{p50,p99,p99.99,max}_cycles
  *                        one extra run, every operation timed alone with a fenced
  *                        TSC read (lfence; rdtsc ... rdtscp; lfence), the timer's
@@ -87,21 +90,26 @@ static void run_drain(struct hb_run *r)
 		A->free(r->live[i]);
 }
 
-static double run_timed(struct hb_run *r)
+/* One timed run: CPU ns per pair, and wall ns per pair in *wall. */
+static double run_timed(struct hb_run *r, double *wall)
 {
-	uint64_t t0, t1;
+	uint64_t t0, t1, c0, c1;
+	double steps = (double)(r->total - r->fill_warm);
 
 	run_prefix(r);
 	t0 = bench_now_ns();
+	c0 = bench_cpu_ns();
 	for (size_t i = r->fill_warm; i < r->total; i++) {
 		const struct bench_op *op = &r->ops[i];
 
 		A->free(r->live[op->victim]);
 		r->live[op->victim] = do_alloc(op);
 	}
+	c1 = bench_cpu_ns();
 	t1 = bench_now_ns();
 	run_drain(r);
-	return (double)(t1 - t0) / (double)(r->total - r->fill_warm);
+	*wall = (double)(t1 - t0) / steps;
+	return (double)(c1 - c0) / steps;
 }
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -272,9 +280,9 @@ static void run_workload(const struct hb_opts *o, const struct bench_workload *w
 	struct hb_run r;
 	size_t total = BENCH_LIVE + o->warmup + o->steps;
 	struct bench_op *ops = malloc(total * sizeof(*ops));
-	double *ns = malloc(o->reps * sizeof(*ns));
+	double *ns = malloc(o->reps * sizeof(*ns)), *wall = malloc(o->reps * sizeof(*wall));
 
-	if (!ops || !ns)
+	if (!ops || !ns || !wall)
 		die("op buffers");
 	bench_gen_ops(wl, o->seed, total, ops);
 	memset(&r, 0, sizeof(r));
@@ -285,13 +293,15 @@ static void run_workload(const struct hb_opts *o, const struct bench_workload *w
 	if (A->init((size_t)BENCH_LIVE * (wl->max + BENCH_ALIGN)) != 0)
 		die("init");
 	for (uint64_t k = 0; k < o->reps; k++)
-		ns[k] = run_timed(&r);
+		ns[k] = run_timed(&r, &wall[k]);
 	bench_row(A->name, wl->name, "ns_per_pair", bench_median(ns, o->reps));
+	bench_row(A->name, wl->name, "wall_ns_per_pair", bench_median(wall, o->reps));
 	run_latency(&r, wl->name);
 	run_icount(&r, wl->name);
 	A->fini();
 	free(ops);
 	free(ns);
+	free(wall);
 }
 
 static void parse(int argc, char **argv, struct hb_opts *o)
