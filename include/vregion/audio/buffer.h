@@ -16,6 +16,7 @@
  * Thread safety: reads, writes and queries take the buffer's lock (a LL
  * producer and a DP consumer may run at once). Connection changes are made
  * by the framework with the DP ends quiesced.
+ * Time: queries O(1); buffer_read/buffer_write/buffer_reset O(bytes).
  */
 #ifndef VREGION_AUDIO_BUFFER_H
 #define VREGION_AUDIO_BUFFER_H

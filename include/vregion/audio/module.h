@@ -16,7 +16,9 @@
  * Op contract: every op returns 0 or a negative errno; all ops but process
  * run on the control thread; process runs on the LL caller's thread (LL) or
  * in the module's own thread (DP), never at the same time as another op of
- * the same module (the framework quiesces a DP thread first).
+ * the same module (the framework quiesces a DP thread first). Ops must not
+ * call fw_* functions (the instance lock is held around them, and a DP
+ * thread may be waited for under it).
  */
 #ifndef VREGION_AUDIO_MODULE_H
 #define VREGION_AUDIO_MODULE_H

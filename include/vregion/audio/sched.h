@@ -20,7 +20,11 @@
  * thread).
  *
  * Thread safety: every function may be called from the control thread
- * while the DP thread runs; dp_task_tick() from the LL thread.
+ * while the DP thread runs; dp_task_tick() from the LL thread. A process
+ * op must not call fw_* functions (the control thread may be waiting for
+ * it while holding the instance lock).
+ * Time: O(1), except that quiesce and stop wait for a run in progress to
+ * end and dp_task_free() joins the thread.
  */
 #ifndef VREGION_AUDIO_SCHED_H
 #define VREGION_AUDIO_SCHED_H
