@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <unistd.h>
 
 #include <vregion/audio/buffer.h>
@@ -33,6 +34,8 @@ size_t dp_task_stack_size(size_t requested, size_t dflt, size_t min_bytes)
 		s = (size_t)host_min;
 	long page = sysconf(_SC_PAGESIZE);
 	size_t pg = page > 0 ? (size_t)page : 4096u;
+	if (s > SIZE_MAX - pg)
+		return s / pg * pg; /* no wrap-around: thread creation refuses it */
 	return (s + pg - 1u) / pg * pg;
 }
 

@@ -20,6 +20,11 @@ static int module_ctx(struct fw_instance *fw, const struct fw_module_params *prm
 {
 	if (prm->domain == MODULE_DOMAIN_DP) {
 		size_t heap = prm->heap_bytes ? prm->heap_bytes : fw->cfg.dp_default_heap;
+		if (prm->stack_bytes > FW_MAX_STACK_BYTES) {
+			vr_log(VR_LOG_ERR, "module %u.%u: stack_bytes %zu above the cap",
+			       prm->module_id, prm->instance_id, prm->stack_bytes);
+			return -EINVAL;
+		}
 		if (heap > fw->cfg.max_heap) {
 			vr_log(VR_LOG_ERR, "module %u.%u: heap_bytes %zu above the cap %zu",
 			       prm->module_id, prm->instance_id, heap, fw->cfg.max_heap);

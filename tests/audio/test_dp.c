@@ -173,6 +173,12 @@ static void test_dp_thread_stack_and_name(void **state)
 	assert_true(i2.stack_bytes >= (size_t)PTHREAD_STACK_MIN);
 	assert_int_equal(i3.stack_bytes, 256 * 1024);
 	assert_int_equal(dp_task_stack_size(100, 8192, 512) % 4096, 0);
+	assert_true(dp_task_stack_size(SIZE_MAX, 8192, 512) > FW_MAX_STACK_BYTES); /* no wrap */
+	struct baseline b = baseline_take();
+	struct fw_module_params prm = tmod_params(7, 1, MODULE_DOMAIN_DP, NULL);
+	prm.stack_bytes = FW_MAX_STACK_BYTES + 1;
+	assert_int_equal(fw_module_new(f->fw, &prm, NULL), -EINVAL);
+	baseline_check(&b);
 	/* one thread per DP module, named after it */
 	assert_string_equal(dflt->name, "tmod-1");
 	assert_int_equal(threads_named("tmod-1"), 1);

@@ -43,6 +43,8 @@ extern "C" {
 #define FW_MAX_HEAP_BYTES ((size_t)64u << 20)
 /** DP stack when a module asks for 0 (host default). */
 #define FW_DP_DEFAULT_STACK_BYTES 65536u
+/** Largest DP stack accepted (SOF had no cap; a larger request is refused). */
+#define FW_MAX_STACK_BYTES ((size_t)64u << 20)
 /** Smallest DP stack granted (requests below are raised). */
 #define FW_DP_MIN_STACK_BYTES 16384u
 /** LL period when the configuration says 0. */
@@ -123,7 +125,7 @@ struct fw_module_params {
 	uint32_t pipeline_id;      /**< FW_NO_PIPELINE: none */
 	enum module_domain domain;
 	size_t heap_bytes;         /**< DP: region size (0: default; > cap: refused) */
-	size_t stack_bytes;        /**< DP: thread stack (0: default; raised to the floor) */
+	size_t stack_bytes;        /**< DP: thread stack (0: default; raised to the floor; > 64 MiB: refused) */
 	const void *init_data;     /**< passed to the init op (valid during the call) */
 	size_t init_size;
 	struct audio_fmt in_fmt;   /**< initial formats; init may change them */
@@ -138,7 +140,8 @@ struct fw_module_params {
  * already complete a DP module's region is switched to interim after init.
  * On any failure everything made so far is released. Returns 0 and
  * *@p out (may be NULL), or -ENOENT (type or pipeline), -EEXIST, -EINVAL
- * (domain, heap cap), -ENOMEM, -EAGAIN (thread), or the init op's error.
+ * (domain, heap or stack above its cap), -ENOMEM, -EAGAIN (thread), or the
+ * init op's error.
  */
 int fw_module_new(struct fw_instance *fw, const struct fw_module_params *params,
 		  struct processing_module **out);
