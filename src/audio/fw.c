@@ -536,6 +536,43 @@ int fw_get_counts(struct fw_instance *fw, struct fw_counts *c)
 	return 0;
 }
 
+int fw_foreach_pipeline(struct fw_instance *fw, bool (*cb)(struct pipeline *p, void *arg),
+			void *arg)
+{
+	if (!fw || !cb)
+		return -EINVAL;
+	int n = 0;
+	vr_lock_take(&fw->lock);
+	for (struct pipeline *p = fw->pipelines; p; p = p->next) {
+		n++;
+		if (cb(p, arg))
+			break;
+	}
+	vr_lock_give(&fw->lock);
+	return n;
+}
+
+int fw_foreach_module(struct fw_instance *fw,
+		      bool (*cb)(struct processing_module *m, void *arg), void *arg)
+{
+	if (!fw || !cb)
+		return -EINVAL;
+	int n = 0;
+	vr_lock_take(&fw->lock);
+	for (struct processing_module *m = fw->modules; m; m = m->next) {
+		n++;
+		if (cb(m, arg))
+			break;
+	}
+	vr_lock_give(&fw->lock);
+	return n;
+}
+
+struct vregion *fw_module_region(const struct processing_module *mod)
+{
+	return mod ? audio_ctx_region(mod->res.ctx) : NULL;
+}
+
 struct fast_get_cache *fw_fast_get_cache(struct fw_instance *fw)
 {
 	return fw ? fw->fg : NULL;

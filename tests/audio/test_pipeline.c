@@ -743,6 +743,51 @@ static void test_teardown_unbind_first(void **state)
 	assert_int_equal(fw_pipeline_delete(f->fw, 1), 0);
 }
 
+struct walk {
+	uint32_t ids[8];
+	int n;
+	int stop_at;
+};
+
+static bool walk_pipeline(struct pipeline *p, void *arg)
+{
+	struct walk *w = arg;
+	w->ids[w->n++] = p->id;
+	return w->n == w->stop_at;
+}
+
+static bool walk_module(struct processing_module *m, void *arg)
+{
+	struct walk *w = arg;
+	w->ids[w->n++] = m->instance_id;
+	return false;
+}
+
+/* Enumeration for reports: pipelines in run order, modules in creation order, their regions. */
+static void test_enumeration(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(fw_pipeline_new(f->fw, 1, 3, 65536), 0);
+	assert_int_equal(fw_pipeline_new(f->fw, 2, 1, 0), 0);
+	assert_int_equal(fw_pipeline_new(f->fw, 3, 1, 0), 0);
+	struct walk w = { .stop_at = 0 };
+	assert_int_equal(fw_foreach_pipeline(f->fw, walk_pipeline, &w), 3);
+	assert_int_equal(w.ids[0], 2);
+	assert_int_equal(w.ids[1], 3);
+	assert_int_equal(w.ids[2], 1);
+	w = (struct walk){ .stop_at = 2 };
+	assert_int_equal(fw_foreach_pipeline(f->fw, walk_pipeline, &w), 2);
+	struct processing_module *a = add(f, 5, 1), *b = add(f, 4, 2);
+	w = (struct walk){ .stop_at = 0 };
+	assert_int_equal(fw_foreach_module(f->fw, walk_module, &w), 2);
+	assert_int_equal(w.ids[0], 5);
+	assert_int_equal(w.ids[1], 4);
+	assert_ptr_equal(fw_module_region(a), pipeline_region(fw_pipeline_find(f->fw, 1)));
+	assert_null(fw_module_region(b));
+	assert_null(fw_module_region(NULL));
+	assert_int_equal(fw_foreach_module(NULL, walk_module, &w), -EINVAL);
+}
+
 /* Two instances side by side share nothing. */
 static void test_two_instances(void **state)
 {
@@ -789,6 +834,7 @@ int main(void)
 		T(test_teardown_by_instance),
 		T(test_teardown_unbind_first),
 		T(test_two_instances),
+		T(test_enumeration),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -215,6 +215,21 @@ struct fw_counts {
 };
 /** Fill @p c. Returns 0 or -EINVAL. */
 int fw_get_counts(struct fw_instance *fw, struct fw_counts *c);
+/**
+ * Call @p cb on every pipeline (priority order) until it returns true.
+ * Runs under the instance lock: @p cb must not call fw_* functions.
+ * Returns the number of pipelines visited, or -EINVAL.
+ */
+int fw_foreach_pipeline(struct fw_instance *fw, bool (*cb)(struct pipeline *p, void *arg),
+			void *arg);
+/** As fw_foreach_pipeline() for modules, in creation order. */
+int fw_foreach_module(struct fw_instance *fw,
+		      bool (*cb)(struct processing_module *m, void *arg), void *arg);
+/**
+ * The region @p mod allocates from: its own (DP), its pipeline's (LL), or
+ * NULL (system heap). For memory reports.
+ */
+struct vregion *fw_module_region(const struct processing_module *mod);
 /** The instance's fast-get cache. */
 struct fast_get_cache *fw_fast_get_cache(struct fw_instance *fw);
 /** The buffer bound to output pin @p pin of @p mod, or NULL. */
