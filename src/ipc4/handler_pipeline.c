@@ -20,7 +20,8 @@ uint32_t ipc4_h_create_pipeline(struct ipc4_fw *h, const struct ipc4_create_pipe
 
 	if (m->core_id >= h->cores)
 		return IPC4_INVALID_CORE_ID;
-	if (m->ppl_priority > IPC4_MAX_PRIORITY)
+	/* 0xFF means "no parent" to INIT_INSTANCE: no module could join it (§12.12) */
+	if (m->ppl_priority > IPC4_MAX_PRIORITY || m->instance_id == IPC4_INVALID_PIPELINE_ID)
 		return IPC4_ERROR_INVALID_PARAM;
 	ret = fw_pipeline_new(h->fw, m->instance_id, m->ppl_priority, heap);
 	switch (ret) {

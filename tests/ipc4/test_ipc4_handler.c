@@ -17,6 +17,7 @@
 #include <vregion/audio/buffer.h>
 #include <vregion/audio/fw.h>
 #include <vregion/ipc4/handler.h>
+#include <vregion/ipc4/log.h>
 #include <vregion/fault.h>
 #include <vregion/sysheap.h>
 #include <vregion/vpage.h>
@@ -130,6 +131,14 @@ static int setup(void **state)
 	    fw_register_module_type(fw, &tm_src) || fw_register_module_type(fw, &tm_plain))
 		return -1;
 	return ipc4_fw_init(&h, fw);
+}
+
+/* A fresh firmware instance in place of the fixture's. */
+static void restart(void)
+{
+	fw_delete(fw);
+	assert_int_equal(vregion_live_count(), 0);
+	assert_int_equal(setup(NULL), 0);
 }
 
 static int teardown(void **state)
@@ -473,6 +482,11 @@ static void test_pipeline_refusals(void **state)
 	expect(create(1, 65536), IPC4_SUCCESS);
 	expect(create(1, 0), IPC4_INVALID_RESOURCE_ID);          /* duplicate */
 	expect(create(2, 0x4000001), IPC4_ERROR_INVALID_PARAM);  /* heap above 64 MiB */
+	expect(create(2, 0x4000000), IPC4_SUCCESS);              /* 64 MiB exactly */
+	expect(pdelete(2), IPC4_SUCCESS);
+	expect(create(IPC4_INVALID_PIPELINE_ID, 0), IPC4_ERROR_INVALID_PARAM);
+	expect(create(254, 0), IPC4_SUCCESS);
+	expect(pdelete(254), IPC4_SUCCESS);
 	create(2, 0);
 	req.u.create_pipeline.core_id = 1;
 	expect(&req, IPC4_INVALID_CORE_ID);
@@ -716,6 +730,79 @@ static void test_allocation_failures(void **state)
 	assert_unchanged(&empty);
 }
 
+/* A session recorded by the handler replays to itself on a fresh instance. */
+static void test_replay(void **state)
+{
+	FILE *f = tmpfile(), *g;
+	struct ipc4_log_reader rd;
+	struct ipc4_replay_result res;
+	static struct ipc4_frame rec;
+	uint8_t buf[64];
+	long size;
+	(void)state;
+
+	ipc4_fw_set_log(&h, f);
+	build_chain();
+	expect(create(1, 0), IPC4_INVALID_RESOURCE_ID);
+	expect(set_state(1, IPC4_PPL_PAUSED), IPC4_SUCCESS);
+	assert_int_equal(get_state(1), IPC4_PPL_RESET);
+	expect(set_state(1, IPC4_PPL_RESET), IPC4_SUCCESS);
+	expect(pdelete(1), IPC4_SUCCESS);
+	ipc4_fw_set_log(&h, NULL);
+
+	restart();
+	rewind(f);
+	ipc4_log_reader_init(&rd, f);
+	assert_int_equal(ipc4_replay(&h, &rd, &res), 0);
+	assert_int_equal(res.requests, 11);
+	assert_int_equal(res.refused, 1);
+	assert_int_equal(res.compared, 11);
+	assert_int_equal(res.mismatches, 0);
+
+	/* a logged reply that differs: record 3 is the reply to the first INIT */
+	restart();
+	rewind(f);
+	ipc4_log_reader_init(&rd, f);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(ipc4_log_read(&rd, &rec), 1);
+	size = (long)rd.offset - 12 - (long)rec.len;
+	fseek(f, size, SEEK_SET);
+	ipc4_put_le32(buf, rec.primary | IPC4_MOD_NOT_INITIALIZED);
+	fwrite(buf, 1, 4, f);
+	rewind(f);
+	ipc4_log_reader_init(&rd, f);
+	assert_int_equal(ipc4_replay(&h, &rd, &res), 0);
+	assert_int_equal(res.mismatches, 1);
+	assert_int_equal(res.first_mismatch, 3);
+	assert_non_null(strstr(res.error, "record 3"));
+
+	/* requests only: played, nothing compared; a reply first: a mismatch */
+	restart();
+	g = tmpfile();
+	assert_int_equal(ipc4_log_write(g, ipc4_reply_primary(0x11010000, 0), 0, NULL, 0), 0);
+	assert_int_equal(ipc4_log_write(g, 0x11010000, 0, NULL, 0), 0);
+	assert_int_equal(ipc4_log_write(g, 0x12010000, 0, NULL, 0), 0);
+	rewind(g);
+	ipc4_log_reader_init(&rd, g);
+	assert_int_equal(ipc4_replay(&h, &rd, &res), 0);
+	assert_int_equal(res.requests, 2);
+	assert_int_equal(res.compared, 0);
+	assert_int_equal(res.mismatches, 1);
+	assert_int_equal(res.first_mismatch, 0);
+	/* a corrupt log stops the replay with the reader's error */
+	memset(buf, 0, sizeof(buf));
+	ipc4_put_le32(buf + 8, 5000);
+	fwrite(buf, 1, 12, g);
+	rewind(g);
+	restart();
+	ipc4_log_reader_init(&rd, g);
+	assert_int_equal(ipc4_replay(&h, &rd, &res), -EMSGSIZE);
+	assert_non_null(strstr(res.error, "record 3"));
+	assert_int_equal(ipc4_replay(NULL, &rd, &res), -EINVAL);
+	fclose(g);
+	fclose(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -728,6 +815,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_ipc_log, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_allocation_failures, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replay, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

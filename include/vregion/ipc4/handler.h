@@ -84,6 +84,30 @@ void ipc4_fw_get_stats(const struct ipc4_fw *h, struct ipc4_fw_stats *out);
  */
 uint32_t ipc4_handle(struct ipc4_fw *h, const struct ipc4_msg *req, struct ipc4_reply *rep);
 
+/** Outcome of ipc4_replay(). */
+struct ipc4_replay_result {
+	uint32_t requests;        /**< requests handled */
+	uint32_t refused;         /**< of which answered with a status other than SUCCESS */
+	uint32_t compared;        /**< recorded replies compared with ours */
+	uint32_t mismatches;      /**< recorded replies that differ from ours */
+	uint32_t first_mismatch;  /**< record index of the first difference */
+	char error[200];          /**< the first difference or the log error, with its place */
+};
+
+struct ipc4_log_reader;
+
+/**
+ * Replay an IPC log through @p h: every request record is handled; a reply
+ * record that follows a request is compared with the reply just produced
+ * (words, length and payload), so a log written by ipc4_fw_set_log()
+ * replays to itself. A log of requests only is played without comparison.
+ * A reply record with no request before it counts as a mismatch. Returns 0
+ * (all played; check res->mismatches), or the reader's negative errno for a
+ * corrupt log (res->error says where), or -EINVAL for NULL arguments.
+ * O(log size) plus the handling.
+ */
+int ipc4_replay(struct ipc4_fw *h, struct ipc4_log_reader *r, struct ipc4_replay_result *res);
+
 #ifdef __cplusplus
 }
 #endif
