@@ -5,7 +5,8 @@
 # Label: cortex-m. See docs/baremetal.md.
 #
 # Machines: cortex-m3 -> mps2-an385, cortex-m4f -> mps2-an386 (the same
-# memory map). Other CPUs (cortex-m33, rv32imac) build no test images.
+# memory map, mps2-an385.ld), cortex-m33 -> mps2-an505 (Secure state,
+# mps2-an505.ld). rv32imac builds no test images.
 
 # Tests that cannot run on the target, each with its reason (keep
 # docs/baremetal.md's list in step). Tests that link Threads::Threads or carry
@@ -14,10 +15,14 @@ set(VREGION_TARGET_TEST_EXCLUDE "" CACHE STRING
     "Test names not built for the bare-metal target (semicolon list)")
 
 set(_vr_target_dir ${CMAKE_CURRENT_LIST_DIR})
+set(_vr_ld ${_vr_target_dir}/mps2-an385.ld)
 if(VREGION_TARGET_CPU STREQUAL "cortex-m3")
   set(VREGION_QEMU_MACHINE mps2-an385)
 elseif(VREGION_TARGET_CPU STREQUAL "cortex-m4f")
   set(VREGION_QEMU_MACHINE mps2-an386)
+elseif(VREGION_TARGET_CPU STREQUAL "cortex-m33")
+  set(VREGION_QEMU_MACHINE mps2-an505)
+  set(_vr_ld ${_vr_target_dir}/mps2-an505.ld)
 else()
   set(VREGION_QEMU_MACHINE "")
   message(STATUS "vregion: no QEMU test machine for '${VREGION_TARGET_CPU}'; target tests not built")
@@ -64,9 +69,9 @@ function(vregion_add_test name)
                                              ${PROJECT_SOURCE_DIR}/tests/support)
   target_compile_definitions(${name} PRIVATE _DEFAULT_SOURCE VREGION_TARGET_TEST=1)
   target_link_libraries(${name} PRIVATE vregion_target_rt vregion ${T_LIBS})
-  target_link_options(${name} PRIVATE -nostartfiles -T${_vr_target_dir}/mps2-an385.ld
+  target_link_options(${name} PRIVATE -nostartfiles -T${_vr_ld}
                       -Wl,-Map=$<TARGET_FILE:${name}>.map)
-  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${_vr_target_dir}/mps2-an385.ld)
+  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${_vr_ld})
   vregion_strict(${name})
   add_test(NAME ${name}
            COMMAND ${VREGION_QEMU_ARM} -M ${VREGION_QEMU_MACHINE} -nographic -monitor none
@@ -159,7 +164,7 @@ if(VREGION_QEMU_MACHINE AND EXISTS ${PROJECT_SOURCE_DIR}/src/core/vregion.c
   set_target_properties(vregion_size_probe PROPERTIES SUFFIX ".elf")
   target_include_directories(vregion_size_probe PRIVATE ${_vr_target_dir})
   target_link_libraries(vregion_size_probe PRIVATE vregion_target_rt vregion)
-  target_link_options(vregion_size_probe PRIVATE -nostartfiles -T${_vr_target_dir}/mps2-an385.ld)
+  target_link_options(vregion_size_probe PRIVATE -nostartfiles -T${_vr_ld})
   vregion_strict(vregion_size_probe)
 endif()
 
