@@ -450,6 +450,55 @@ static void test_bad_configs_refused(void **state)
 	mh_baseline_check(&base);
 }
 
+static long failing_read(void *arg, void *buf, uint32_t frames)
+{
+	(void)arg;
+	(void)buf;
+	(void)frames;
+	return -EIO;
+}
+
+static int failing_write(void *arg, const void *buf, uint32_t frames)
+{
+	(void)arg;
+	(void)buf;
+	(void)frames;
+	return -EPIPE;
+}
+
+/* Endpoint errors fail the period's process call and are counted. */
+static void test_endpoint_errors(void **state)
+{
+	(void)state;
+	struct mh_baseline base = mh_baseline_take();
+	struct fw_instance *fw = mh_fw_new();
+	struct ipc4_audio_fmt s16 = mh_fmt(48000, 2, COPIER_S16), pipe = mh_fmt(48000, 2, COPIER_S32);
+	struct run r;
+	run_alloc(&r, 480, 4, 4, 480);
+	mh_build(fw, 1, 65536, &s16, &pipe, &pipe, &s16, NULL, 0, &r.src, &r.dst);
+	struct processing_module *host = fw_module_find(fw, 1, 2), *dai = fw_module_find(fw, 1, 3);
+	assert_int_equal(copier_set_endpoint(host, &(struct copier_endpoint){ failing_read, NULL,
+									    NULL }), 0);
+	assert_int_equal(fw_pipeline_set_state(fw, 1, FW_PPL_STATE_RUNNING), 0);
+	assert_int_equal(fw_ll_run(fw, 3, false), 3); /* the host copier fails each period */
+	struct copier_stats st;
+	assert_int_equal(copier_get_stats(host, &st), 0);
+	assert_int_equal(st.endpoint_errors, 3);
+	assert_int_equal(st.frames_out, 0);
+	assert_int_equal(fw_pipeline_set_state(fw, 1, FW_PPL_STATE_PAUSED), 0);
+	assert_int_equal(copier_set_endpoint(host, &(struct copier_endpoint){ mh_source_read, NULL,
+									    &r.src }), 0);
+	assert_int_equal(copier_set_endpoint(dai, &(struct copier_endpoint){ NULL, failing_write,
+									   NULL }), 0);
+	assert_int_equal(fw_pipeline_set_state(fw, 1, FW_PPL_STATE_RUNNING), 0);
+	assert_int_equal(fw_ll_run(fw, 2, false), 2); /* now the DAI copier does */
+	assert_int_equal(copier_get_stats(dai, &st), 0);
+	assert_int_equal(st.endpoint_errors, 2);
+	assert_int_equal(fw_delete(fw), 0);
+	run_free(&r);
+	mh_baseline_check(&base);
+}
+
 /* The copier's init memory, measured (docs/modules.md). */
 static void test_copier_region_use(void **state)
 {
@@ -485,6 +534,7 @@ int main(void)
 		cmocka_unit_test(test_pipeline_fractional_rate),
 		cmocka_unit_test(test_stop_reset_start_memory),
 		cmocka_unit_test(test_bad_configs_refused),
+		cmocka_unit_test(test_endpoint_errors),
 		cmocka_unit_test(test_copier_region_use),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -58,11 +58,14 @@ enum copier_sample_fmt {
 struct copier_endpoint {
 	/**
 	 * Read up to @p frames frames into @p buf. Returns the frames read
-	 * (0: end of stream) or a negative errno (counted as an error, the
-	 * period moves nothing).
+	 * (0: end of stream) or a negative errno (counted in endpoint_errors;
+	 * the process call fails with it and moves nothing more).
 	 */
 	long (*read)(void *arg, void *buf, uint32_t frames);
-	/** Write @p frames frames from @p buf. Returns 0 or a negative errno. */
+	/**
+	 * Write @p frames frames from @p buf. Returns 0 or a negative errno
+	 * (counted; the process call fails with -EIO).
+	 */
 	int (*write)(void *arg, const void *buf, uint32_t frames);
 	void *arg;
 };

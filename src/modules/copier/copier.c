@@ -117,23 +117,23 @@ static uint32_t output_room(struct processing_module *mod, struct copier_priv *c
 	return UINT32_MAX; /* an endpoint, or nowhere: the data is delivered or dropped */
 }
 
-/* Take up to @p n frames into cp->raw; returns the frames taken. */
-static uint32_t take(struct processing_module *mod, struct copier_priv *cp, uint32_t n)
+/* Take up to @p n frames into cp->raw; returns the frames taken or a negative errno. */
+static long take(struct processing_module *mod, struct copier_priv *cp, uint32_t n)
 {
 	if (mod->sources[0])
-		return (uint32_t)(buffer_read(mod->sources[0], cp->raw, (size_t)n * cp->in_fb) /
-				  cp->in_fb);
+		return (long)(buffer_read(mod->sources[0], cp->raw, (size_t)n * cp->in_fb) /
+			      cp->in_fb);
 	long got = cp->ep.read(cp->ep.arg, cp->raw, n);
 	if (got < 0) {
 		cp->st.endpoint_errors++;
-		return 0;
+		return got;
 	}
 	if (got == 0)
 		cp->st.eos = 1;
 	if ((unsigned long)got > n)
 		got = (long)n; /* a callback claiming more than asked is not believed */
 	cp->due -= (uint32_t)got;
-	return (uint32_t)got;
+	return got;
 }
 
 static int deliver(struct processing_module *mod, struct copier_priv *cp, uint32_t n)
@@ -171,9 +171,10 @@ static int copier_process(struct processing_module *mod)
 		uint32_t n = min_u32(cp->chunk, min_u32(input_frames(mod, cp), output_room(mod, cp)));
 		if (!n)
 			break;
-		uint32_t got = take(mod, cp, n);
-		if (!got)
-			break;
+		long r = take(mod, cp, n);
+		if (r <= 0)
+			return r < 0 ? (int)r : 0;
+		uint32_t got = (uint32_t)r;
 		convert(cp, got);
 		cp->st.frames_in += got;
 		ret = deliver(mod, cp, got);
