@@ -306,7 +306,7 @@ static void *fail(struct vheap *h)
 static void *take(struct vheap *h, uint32_t *head, unsigned fl, unsigned sl, uint32_t bs,
 		  size_t n, size_t align)
 {
-	struct blk b;
+	struct blk b = {0, 0, NIL, NIL};
 	uint32_t off = *head;
 	if (!load(h, off, &b) || (b.w0 & USED) || b.prev != NIL)
 		goto bad;
@@ -440,7 +440,7 @@ int vheap_free(struct vheap *h, void *ptr)
 		return 0;
 	if (!h)
 		return -EINVAL;
-	struct blk b, n = {0, USED, NIL, NIL}, p = {0, 0, NIL, NIL};
+	struct blk b = {0, 0, NIL, NIL}, n = {0, USED, NIL, NIL}, p = {0, 0, NIL, NIL};
 	b.off = header_of(h, ptr);
 	if (b.off == NIL)
 		return invalid(h, ptr);
@@ -498,7 +498,7 @@ bad:
 
 size_t vheap_usable_size(const struct vheap *h, const void *ptr)
 {
-	struct blk b;
+	struct blk b = {0, 0, NIL, NIL};
 	if (!h || !ptr || (b.off = header_of(h, ptr)) == NIL || !load(h, b.off, &b) ||
 	    !(b.w0 & USED))
 		return 0;
@@ -525,7 +525,7 @@ void vheap_stats(const struct vheap *h, struct vheap_stats *st)
 	if (h->fl_map) {
 		/* The head of the highest class: exactly what vheap_alloc() can serve. */
 		unsigned fl = fls32(h->fl_map), sl = fls32(h->sl_map[fl]);
-		struct blk b;
+		struct blk b = {0, 0, NIL, NIL};
 		uint32_t size = fl ? (SL_COUNT + sl) << (fl + VHEAP_ALIGN_LOG - 1u)
 				   : (uint32_t)sl << VHEAP_ALIGN_LOG;
 		if (load(h, h->head[fl][sl], &b))
@@ -553,7 +553,7 @@ static int walk_blocks(const struct vheap *h, uint32_t *nfree)
 	uint32_t off = 0, size;
 	size_t used = 0, live = 0;
 	bool prev_free = false;
-	struct blk b;
+	struct blk b = {0, 0, NIL, NIL};
 	*nfree = 0;
 	while (off < h->span) {
 		if (!load(h, off, &b))
@@ -587,7 +587,7 @@ static int walk_list(const struct vheap *h, unsigned fl, unsigned sl, uint32_t n
 	if ((x != NIL) != (((h->sl_map[fl] >> sl) & 1u) != 0))
 		return vfail(h, 0, "second-level bitmap");
 	while (x != NIL) {
-		struct blk b;
+		struct blk b = {0, 0, NIL, NIL};
 		unsigned f, s;
 		if (++*listed > nfree)
 			return vfail(h, x, "free-list cycle or stray block");
