@@ -53,7 +53,9 @@ static int teardown(void **state)
 static struct processing_module *add(struct fx *f, uint32_t inst, uint32_t ppl,
 				     enum module_domain d, size_t heap, size_t stack)
 {
-	struct fw_module_params prm = tmod_params(inst, ppl, d, NULL);
+	/* every module also allocates and fast-gets at run time, on its own thread */
+	static const struct tmod_init scratch = { TMOD_SCRATCH, 0 };
+	struct fw_module_params prm = tmod_params(inst, ppl, d, &scratch);
 	prm.heap_bytes = heap;
 	prm.stack_bytes = stack;
 	struct processing_module *m = NULL;
@@ -247,6 +249,8 @@ static void test_ll_dp_ll_flow(void **state)
 		assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0);
 		struct tmod_priv *pc = tmod_priv(chk);
 		assert_int_equal(pc->bad, 0);
+		assert_int_equal(pc->scratch_failures, 0);
+		assert_int_equal(tmod_priv(dp)->scratch_failures, 0);
 		assert_true(pc->checked > 0);
 		struct vregion_stats s = region_stats(dvr);
 		assert_int_equal(s.lifetime_used, d0.lifetime_used);

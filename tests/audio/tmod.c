@@ -71,6 +71,13 @@ static int tmod_process(struct processing_module *mod)
 	pv->order = __atomic_add_fetch(&tmod_order_clock, 1, __ATOMIC_RELAXED);
 	if (mod->domain == MODULE_DOMAIN_DP)
 		note_thread(pv);
+	if (pv->flags & TMOD_SCRATCH) {
+		/* runtime memory from the processing thread: interim, given back at once */
+		void *scratch = mod_zalloc(mod, 200);
+		const void *t = mod_fast_get(mod, tmod_table, sizeof(tmod_table));
+		if (!scratch || !t || mod_free(mod, scratch) || mod_fast_put(mod, t))
+			pv->scratch_failures++;
+	}
 	if (!in) {
 		if (out && buffer_free_space(out) >= sizeof(period)) {
 			for (size_t i = 0; i < TMOD_PERIOD_BYTES / 4; i++)

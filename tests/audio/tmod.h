@@ -22,6 +22,7 @@
 #define TMOD_FAIL_INIT    (1u << 0) /* allocate, then fail init halfway */
 #define TMOD_FAIL_PREPARE (1u << 1)
 #define TMOD_FAIL_BIND    (1u << 2) /* refuse buffers bound to its input */
+#define TMOD_SCRATCH      (1u << 3) /* each period: interim block and fast-get round trip */
 
 struct tmod_init {
 	uint32_t flags;
@@ -39,6 +40,7 @@ struct tmod_priv {
 	uint64_t checked;        /* checker: samples checked */
 	uint64_t prepares, resets;
 	uint64_t binds, unbinds;  /* hook calls (either side) */
+	uint64_t scratch_failures;
 	uint64_t order;          /* global order stamp of the last process */
 	char thread_name[16];
 	size_t thread_stack;
