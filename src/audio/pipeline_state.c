@@ -68,11 +68,17 @@ static void modules_pause(struct pipeline *p)
 	p->status = PPL_STATUS_PAUSED;
 }
 
+/* IPC4 reports every completion failure (even out of memory) as an invalid request. */
+static int complete(struct fw_instance *fw, struct pipeline *p)
+{
+	return pipeline_complete(fw, p) ? -EINVAL : 0;
+}
+
 static int to_reset(struct fw_instance *fw, struct pipeline *p)
 {
 	switch (p->status) {
 	case PPL_STATUS_INIT:
-		return pipeline_complete(fw, p);
+		return complete(fw, p);
 	case PPL_STATUS_READY:
 		return 0;
 	case PPL_STATUS_ACTIVE:
@@ -90,7 +96,7 @@ static int to_paused(struct fw_instance *fw, struct pipeline *p)
 {
 	switch (p->status) {
 	case PPL_STATUS_INIT:
-		return pipeline_complete(fw, p);
+		return complete(fw, p);
 	case PPL_STATUS_PREPARE:
 		/* Only after a failed start: treat as reset (ipc4-subset 9.3 [REC]). */
 		modules_reset(p);

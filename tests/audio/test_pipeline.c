@@ -435,7 +435,7 @@ static void test_complete_failure_and_retry(void **state)
 	vr_fault_arm(VR_FAULT_MASK(VR_FAULT_REGION), 1);
 	int ret = fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_PAUSED);
 	vr_fault_arm(0, 0);
-	assert_int_equal(ret, -ENOMEM);
+	assert_int_equal(ret, -EINVAL); /* IPC4: completion failed -> INVALID_REQUEST */
 	assert_int_equal(state_of(f, 1), FW_PPL_STATE_UNINITIALIZED);
 	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RUNNING), -EINVAL);
 	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_PAUSED), 0);

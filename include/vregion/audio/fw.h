@@ -108,7 +108,9 @@ int fw_pipeline_delete(struct fw_instance *fw, uint32_t id);
  * firmware does (docs/framework.md): completion on the first RESET/PAUSED
  * from INIT, module prepare on RUNNING from READY, start, pause, release,
  * stop+reset, EOS. An illegal transition returns -EINVAL and changes
- * nothing; a failed module prepare resets the modules and returns -EINVAL.
+ * nothing; a completion that fails (no module, a loop, no memory for the
+ * rings) returns -EINVAL and leaves the pipeline INIT; a failed module
+ * prepare resets the modules and returns -EINVAL.
  */
 int fw_pipeline_set_state(struct fw_instance *fw, uint32_t id, uint32_t target);
 /** Report pipeline @p id's state as an enum fw_ppl_state value. -ENOENT. */
