@@ -72,6 +72,8 @@ static int member_fits(const struct ipc4_layout *layout, const struct ipc4_field
 {
 	uint64_t carried = 0;
 
+	if (f->vshift == 0 && f->width >= 8u * f->msize)
+		return 1;  /* the field holds the whole member */
 	for (uint16_t i = 0; i < layout->count; i++) {
 		const struct ipc4_field *g = &layout->fields[i];
 

@@ -84,10 +84,11 @@ uint32_t ipc4_base_cfg_ext_decode(const uint8_t *cfg, size_t len, struct ipc4_ba
 
 uint32_t ipc4_src_cfg_decode(const uint8_t *cfg, size_t len, struct ipc4_src_cfg *out)
 {
-	if (len != IPC4_SRC_CFG_BYTES || ipc4_base_cfg_decode(cfg, len, &out->base) != IPC4_SUCCESS)
+	if (!cfg || len != IPC4_SRC_CFG_BYTES)
 		return BAD;
 	(void)ipc4_fields_decode_bytes(&ipc4_src_cfg_layout, cfg, len, out);
-	if (out->base.fmt.sampling_frequency == 0 || out->sink_rate == 0 ||
+	if (ipc4_audio_fmt_check(&out->base.fmt) != IPC4_SUCCESS ||
+	    out->base.fmt.sampling_frequency == 0 || out->sink_rate == 0 ||
 	    !valid_int_depth(out->base.fmt.depth) ||
 	    !valid_int_depth(out->base.fmt.valid_bit_depth))
 		return BAD;
@@ -136,12 +137,13 @@ uint32_t ipc4_copier_cfg_decode(const uint8_t *cfg, size_t len, struct ipc4_copi
 {
 	uint64_t blob;
 
-	if (len < IPC4_COPIER_CFG_MIN_BYTES ||
-	    ipc4_base_cfg_decode(cfg, len, &out->base) != IPC4_SUCCESS)
+	if (!cfg || len < IPC4_COPIER_CFG_MIN_BYTES || len > IPC4_MAILBOX_SIZE)
 		return BAD;
 	(void)ipc4_fields_decode_bytes(&ipc4_copier_cfg_layout, cfg, len, out);
 	blob = 4u * (uint64_t)(out->config_length > 1 ? out->config_length : 1);
-	if (len != COPIER_FIXED_BYTES + blob || ipc4_audio_fmt_check(&out->out_fmt) != IPC4_SUCCESS)
+	if (len != COPIER_FIXED_BYTES + blob ||
+	    ipc4_audio_fmt_check(&out->base.fmt) != IPC4_SUCCESS ||
+	    ipc4_audio_fmt_check(&out->out_fmt) != IPC4_SUCCESS)
 		return BAD;
 	out->config_data = cfg + COPIER_FIXED_BYTES;
 	out->config_data_len = (uint32_t)blob;

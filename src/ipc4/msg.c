@@ -15,6 +15,7 @@ struct kind_codec {
 	uint8_t msg_tgt;
 	uint8_t type;
 	const struct ipc4_layout *layout;
+	uint16_t size;  /* bytes of the decoded form: only these are cleared and copied */
 	/* NULL: the message has no payload */
 	uint32_t (*decode)(const struct ipc4_msg *m, void *body);
 	int (*encode)(void *body, struct ipc4_frame *out);
@@ -22,32 +23,32 @@ struct kind_codec {
 
 static const struct kind_codec kinds[IPC4_KIND_COUNT] = {
 	[IPC4_KIND_CREATE_PIPELINE] = { IPC4_TGT_GLOBAL, IPC4_GLB_CREATE_PIPELINE,
-		&ipc4_create_pipeline_layout, ipc4_create_pipeline_payload_decode,
+		&ipc4_create_pipeline_layout, sizeof(struct ipc4_create_pipeline), ipc4_create_pipeline_payload_decode,
 		ipc4_create_pipeline_payload_encode },
 	[IPC4_KIND_DELETE_PIPELINE] = { IPC4_TGT_GLOBAL, IPC4_GLB_DELETE_PIPELINE,
-		&ipc4_delete_pipeline_layout, NULL, NULL },
+		&ipc4_delete_pipeline_layout, sizeof(struct ipc4_delete_pipeline), NULL, NULL },
 	[IPC4_KIND_SET_PIPELINE_STATE] = { IPC4_TGT_GLOBAL, IPC4_GLB_SET_PIPELINE_STATE,
-		&ipc4_set_pipeline_state_layout, ipc4_set_pipeline_state_payload_decode,
+		&ipc4_set_pipeline_state_layout, sizeof(struct ipc4_set_pipeline_state), ipc4_set_pipeline_state_payload_decode,
 		ipc4_set_pipeline_state_payload_encode },
 	[IPC4_KIND_GET_PIPELINE_STATE] = { IPC4_TGT_GLOBAL, IPC4_GLB_GET_PIPELINE_STATE,
-		&ipc4_get_pipeline_state_layout, NULL, NULL },
+		&ipc4_get_pipeline_state_layout, sizeof(struct ipc4_get_pipeline_state), NULL, NULL },
 	[IPC4_KIND_INIT_INSTANCE] = { IPC4_TGT_MODULE, IPC4_MOD_INIT_INSTANCE,
-		&ipc4_init_instance_layout, ipc4_init_instance_payload_decode,
+		&ipc4_init_instance_layout, sizeof(struct ipc4_init_instance), ipc4_init_instance_payload_decode,
 		ipc4_init_instance_payload_encode },
 	[IPC4_KIND_CONFIG_GET] = { IPC4_TGT_MODULE, IPC4_MOD_CONFIG_GET,
-		&ipc4_config_layout, NULL, NULL },
+		&ipc4_config_layout, sizeof(struct ipc4_config), NULL, NULL },
 	[IPC4_KIND_CONFIG_SET] = { IPC4_TGT_MODULE, IPC4_MOD_CONFIG_SET,
-		&ipc4_config_layout, NULL, NULL },
+		&ipc4_config_layout, sizeof(struct ipc4_config), NULL, NULL },
 	[IPC4_KIND_LARGE_CONFIG_GET] = { IPC4_TGT_MODULE, IPC4_MOD_LARGE_CONFIG_GET,
-		&ipc4_large_config_layout, ipc4_large_config_get_payload_decode,
+		&ipc4_large_config_layout, sizeof(struct ipc4_large_config), ipc4_large_config_get_payload_decode,
 		ipc4_large_config_payload_encode },
 	[IPC4_KIND_LARGE_CONFIG_SET] = { IPC4_TGT_MODULE, IPC4_MOD_LARGE_CONFIG_SET,
-		&ipc4_large_config_layout, ipc4_large_config_set_payload_decode,
+		&ipc4_large_config_layout, sizeof(struct ipc4_large_config), ipc4_large_config_set_payload_decode,
 		ipc4_large_config_payload_encode },
-	[IPC4_KIND_BIND] = { IPC4_TGT_MODULE, IPC4_MOD_BIND, &ipc4_bind_layout, NULL, NULL },
-	[IPC4_KIND_UNBIND] = { IPC4_TGT_MODULE, IPC4_MOD_UNBIND, &ipc4_bind_layout, NULL, NULL },
+	[IPC4_KIND_BIND] = { IPC4_TGT_MODULE, IPC4_MOD_BIND, &ipc4_bind_layout, sizeof(struct ipc4_bind), NULL, NULL },
+	[IPC4_KIND_UNBIND] = { IPC4_TGT_MODULE, IPC4_MOD_UNBIND, &ipc4_bind_layout, sizeof(struct ipc4_bind), NULL, NULL },
 	[IPC4_KIND_DELETE_INSTANCE] = { IPC4_TGT_MODULE, IPC4_MOD_DELETE_INSTANCE,
-		&ipc4_delete_instance_layout, NULL, NULL },
+		&ipc4_delete_instance_layout, sizeof(struct ipc4_delete_instance), NULL, NULL },
 };
 
 uint32_t ipc4_kind_type(enum ipc4_kind kind)
@@ -71,6 +72,15 @@ static uint32_t find_kind(const struct ipc4_hdr *h, enum ipc4_kind *kind)
 	return IPC4_UNAVAILABLE;
 }
 
+/* Bytes of the decoded form of @r that carry meaning (the id list only up to count). */
+static size_t used_size(const struct ipc4_request *r)
+{
+	if (r->kind == IPC4_KIND_SET_PIPELINE_STATE)
+		return offsetof(struct ipc4_set_pipeline_state, ppl_ids) +
+		       sizeof(uint32_t) * r->u.set_pipeline_state.count;
+	return kinds[r->kind].size;
+}
+
 uint32_t ipc4_decode(const struct ipc4_msg *m, struct ipc4_request *out)
 {
 	const uint32_t words[2] = { m->primary, m->extension };
@@ -89,7 +99,9 @@ uint32_t ipc4_decode(const struct ipc4_msg *m, struct ipc4_request *out)
 	if (status != IPC4_SUCCESS)
 		return status;
 	r.kind = kind;
-	memset(&r.u, 0, sizeof(r.u));
+	/* the id list of SET_PIPELINE_STATE is written up to its count, not cleared */
+	memset(&r.u, 0, kind == IPC4_KIND_SET_PIPELINE_STATE ?
+		offsetof(struct ipc4_set_pipeline_state, ppl_ids) : kinds[kind].size);
 	ipc4_fields_decode(kinds[kind].layout, words, &r.u);
 	if (kinds[kind].decode)
 		status = kinds[kind].decode(m, &r.u);
@@ -99,7 +111,7 @@ uint32_t ipc4_decode(const struct ipc4_msg *m, struct ipc4_request *out)
 		return status;
 	out->kind = r.kind;
 	out->hdr = r.hdr;
-	memcpy(&out->u, &r.u, sizeof(r.u));
+	memcpy(&out->u, &r.u, used_size(&r));
 	return IPC4_SUCCESS;
 }
 
@@ -112,7 +124,11 @@ int ipc4_encode(const struct ipc4_request *r, struct ipc4_frame *out)
 
 	if (!r || !out || (unsigned)r->kind >= IPC4_KIND_COUNT)
 		return -EINVAL;
-	copy = *r;
+	if (r->kind == IPC4_KIND_SET_PIPELINE_STATE &&
+	    r->u.set_pipeline_state.count > IPC4_MAX_MULTI_PPL)
+		return -EINVAL;
+	copy.kind = r->kind;
+	memcpy(&copy.u, &r->u, used_size(r));
 	out->len = 0;
 	if (kinds[r->kind].encode)
 		ret = kinds[r->kind].encode(&copy.u, out);

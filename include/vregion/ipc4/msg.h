@@ -99,7 +99,7 @@ struct ipc4_set_pipeline_state {
 	uint32_t multi_ppl;
 	uint32_t sync_stop_start;
 	uint32_t count;           /**< multi_ppl: pipelines_count (1..IPC4_MAX_MULTI_PPL) */
-	uint32_t ppl_ids[IPC4_MAX_MULTI_PPL];
+	uint32_t ppl_ids[IPC4_MAX_MULTI_PPL];  /**< entries past count are not written */
 };
 
 struct ipc4_get_pipeline_state {
