@@ -122,6 +122,41 @@ static void test_pipeline_object_in_region(void **state)
 	assert_null(fw_pipeline_find(f->fw, 1));
 }
 
+/*
+ * 11.7.6: create -> complete (interim) -> add a module after completion (its
+ * memory is interim, lifetime does not move) -> free in IPC order, the
+ * region's count reaching 0 with the last holder.
+ */
+static void test_module_added_after_complete(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(fw_pipeline_new(f->fw, 1, 0, 32768), 0);
+	struct pipeline *p = fw_pipeline_find(f->fw, 1);
+	struct vregion *vr = pipeline_region(p);
+	add(f, 0, 1);
+	add(f, 1, 1);
+	bind(f, 0, 1);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0);
+	struct vregion_stats st0 = region_stats(vr);
+	struct processing_module *late = add(f, 2, 1);
+	struct vregion_stats st1 = region_stats(vr);
+	assert_int_equal(st1.lifetime_used, st0.lifetime_used);
+	assert_true(st1.interim_used > st0.interim_used);
+	assert_true(vregion_contains(vr, late));
+	assert_int_equal(fw_bind(f->fw, TMOD_ID, 1, 1, TMOD_ID, 2, 0), 0);
+	assert_int_equal(st1.use_count + 1, region_stats(vr).use_count);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RUNNING), 0);
+	assert_int_equal(fw_ll_run(f->fw, 100, false), 0);
+	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0);
+	assert_int_equal(fw_module_delete(f->fw, TMOD_ID, 2), 0);
+	struct vregion_stats st2 = region_stats(vr);
+	assert_int_equal(st2.interim_used, st0.interim_used); /* all of it came back */
+	assert_int_equal(st2.use_count, st0.use_count);
+	size_t regions = vregion_live_count();
+	assert_int_equal(fw_pipeline_delete(f->fw, 1), 0);
+	assert_int_equal(vregion_live_count(), regions - 1);
+}
+
 /* P3: the pipeline region is capped like a DP region; a region that cannot be made fails. */
 static void test_p3_pipeline_heap_cap(void **state)
 {
@@ -815,6 +850,7 @@ int main(void)
 		T(test_p1_free_without_region),
 		T(test_p2_pipeline_freed_before_holder),
 		T(test_ll_modules_share_pipeline_context),
+		T(test_module_added_after_complete),
 		T(test_m6_allocation_routing),
 		T(test_m5_init_fails_halfway),
 		T(test_module_new_failures),
