@@ -70,14 +70,15 @@ extern "C" {
 
 /**
  * The control structure. Callers embed it (its fields are private to
- * vheap.c); it does not live in the span. Size with the defaults: 1,740
- * bytes on 32-bit targets, 1,712 on 64-bit (docs/vheap.md).
+ * vheap.c); it does not live in the span. Size with the defaults: 1,744
+ * bytes on 32-bit targets, 1,704 on 64-bit (docs/vheap.md).
  */
 struct vheap {
 	unsigned char *base;   /* first block header */
 	uint32_t span;         /* bytes managed from base, a multiple of VHEAP_ALIGN */
 	uint32_t secret;       /* per-heap key mixed into every check word */
 	uint32_t fl_map;       /* bit f: some list of class f is non-empty */
+	uint32_t flags;        /* bit 0: running under Valgrind (checked at init) */
 	uint32_t sl_map[VHEAP_FL_COUNT];                  /* bit s: list (f, s) non-empty */
 	uint32_t head[VHEAP_FL_COUNT][VHEAP_SL_COUNT];    /* block offsets, ~0 = empty */
 	size_t used, peak, live_blocks;

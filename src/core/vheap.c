@@ -25,15 +25,49 @@
 
 #include "util.h"
 
+/*
+ * Sanitizer visibility: free blocks and headers are poisoned (ASan) or
+ * no-access (Valgrind); alloc opens exactly the requested bytes. The heap's
+ * own metadata accesses are unchecked: ASan skips rd()/wr(), and under
+ * Valgrind (detected once per heap at init) error reporting is suspended for
+ * the duration of each call. Without either tool all of this is nothing.
+ */
 #if defined(VREGION_ASAN)
 #include <sanitizer/asan_interface.h>
 #define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
 #define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
-/* The heap reads its own (poisoned) metadata, and probes pointers it is given. */
 #define NO_ASAN __attribute__((no_sanitize_address))
+#define QUIET(h) ((void)(h))
+#define LOUD(h) ((void)(h))
+#elif defined(VREGION_VALGRIND)
+#include <valgrind/memcheck.h>
+#define VG 1u
+#define POISON(p, n)                                                                     \
+	do {                                                                             \
+		if (h->flags & VG)                                                       \
+			(void)VALGRIND_MAKE_MEM_NOACCESS((p), (n));                      \
+	} while (0)
+#define UNPOISON(p, n)                                                                   \
+	do {                                                                             \
+		if (h->flags & VG)                                                       \
+			(void)VALGRIND_MAKE_MEM_UNDEFINED((p), (n));                     \
+	} while (0)
+#define QUIET(h)                                                                         \
+	do {                                                                             \
+		if ((h)->flags & VG)                                                     \
+			VALGRIND_DISABLE_ERROR_REPORTING;                                \
+	} while (0)
+#define LOUD(h)                                                                          \
+	do {                                                                             \
+		if ((h)->flags & VG)                                                     \
+			VALGRIND_ENABLE_ERROR_REPORTING;                                 \
+	} while (0)
+#define NO_ASAN
 #else
 #define POISON(p, n) ((void)(p), (void)(n))
 #define UNPOISON(p, n) ((void)(p), (void)(n))
+#define QUIET(h) ((void)(h))
+#define LOUD(h) ((void)(h))
 #define NO_ASAN
 #endif
 
@@ -273,14 +307,19 @@ int vheap_init(struct vheap *h, void *mem, size_t bytes)
 
 	memset(h, 0, sizeof(*h));
 	memset(h->head, 0xFF, sizeof(h->head));
+#if defined(VREGION_VALGRIND) && !defined(VREGION_ASAN)
+	h->flags = RUNNING_ON_VALGRIND ? VG : 0u;
+#endif
 	h->base = (unsigned char *)start;
 	h->span = (uint32_t)span;
 	/* A key per heap and placement: a header copied from elsewhere fails. */
 	uint32_t s = ((uint32_t)start ^ (uint32_t)((uintptr_t)h >> 3) ^ h->span) * 0x2C1B3C6Du;
 	h->secret = s ^ (s >> 15) ^ 1u;
 	h->secret |= 1u;
+	QUIET(h);
 	POISON(h->base, span);
 	insert_block(h, 0, h->span);
+	LOUD(h);
 	return 0;
 }
 
@@ -381,14 +420,22 @@ static void *alloc_impl(struct vheap *h, size_t bytes, size_t align)
 
 void *vheap_alloc(struct vheap *h, size_t bytes)
 {
-	return h && bytes ? alloc_impl(h, bytes, A) : NULL;
+	if (!h || !bytes)
+		return NULL;
+	QUIET(h);
+	void *p = alloc_impl(h, bytes, A);
+	LOUD(h);
+	return p;
 }
 
 void *vheap_alloc_align(struct vheap *h, size_t bytes, size_t align)
 {
-	if (align & (align - 1u))
-		return NULL; /* not a power of two: refused, not a failure */
-	return h && bytes ? alloc_impl(h, bytes, align < A ? A : align) : NULL;
+	if ((align & (align - 1u)) || !h || !bytes)
+		return NULL; /* a non-power-of-two alignment is refused, not a failure */
+	QUIET(h);
+	void *p = alloc_impl(h, bytes, align < A ? A : align);
+	LOUD(h);
+	return p;
 }
 
 /* --- free --- */
@@ -434,12 +481,8 @@ static int bad_free(struct vheap *h, struct blk *b, uint32_t d, const void *ptr)
 	return invalid(h, ptr);
 }
 
-int vheap_free(struct vheap *h, void *ptr)
+static int free_impl(struct vheap *h, void *ptr)
 {
-	if (!ptr)
-		return 0;
-	if (!h)
-		return -EINVAL;
 	struct blk b = {0, 0, NIL, NIL}, n = {0, USED, NIL, NIL}, p = {0, 0, NIL, NIL};
 	b.off = header_of(h, ptr);
 	if (b.off == NIL)
@@ -494,15 +537,29 @@ bad:
 	return -EFAULT;
 }
 
+int vheap_free(struct vheap *h, void *ptr)
+{
+	if (!ptr)
+		return 0;
+	if (!h)
+		return -EINVAL;
+	QUIET(h);
+	int rc = free_impl(h, ptr);
+	LOUD(h);
+	return rc;
+}
+
 /* --- queries --- */
 
 size_t vheap_usable_size(const struct vheap *h, const void *ptr)
 {
 	struct blk b = {0, 0, NIL, NIL};
-	if (!h || !ptr || (b.off = header_of(h, ptr)) == NIL || !load(h, b.off, &b) ||
-	    !(b.w0 & USED))
+	if (!h || !ptr || (b.off = header_of(h, ptr)) == NIL)
 		return 0;
-	return (b.w0 & SIZE_MASK) - HDR;
+	QUIET(h);
+	bool live = load(h, b.off, &b) && (b.w0 & USED);
+	LOUD(h);
+	return live ? (b.w0 & SIZE_MASK) - HDR : 0;
 }
 
 bool vheap_contains(const struct vheap *h, const void *ptr)
@@ -528,8 +585,10 @@ void vheap_stats(const struct vheap *h, struct vheap_stats *st)
 		struct blk b = {0, 0, NIL, NIL};
 		uint32_t size = fl ? (SL_COUNT + sl) << (fl + VHEAP_ALIGN_LOG - 1u)
 				   : (uint32_t)sl << VHEAP_ALIGN_LOG;
+		QUIET(h);
 		if (load(h, h->head[fl][sl], &b))
 			size = b.w0 & SIZE_MASK;
+		LOUD(h);
 		st->largest_free = size - HDR;
 	}
 	st->live_blocks = h->live_blocks;
@@ -604,10 +663,8 @@ static int walk_list(const struct vheap *h, unsigned fl, unsigned sl, uint32_t n
 	return 0;
 }
 
-int vheap_validate(const struct vheap *h)
+static int validate(const struct vheap *h)
 {
-	if (!h || !h->base)
-		return -EFAULT;
 	uint32_t nfree, listed = 0;
 	int rc = walk_blocks(h, &nfree);
 	if (rc)
@@ -629,4 +686,14 @@ int vheap_validate(const struct vheap *h)
 	if (listed != nfree)
 		return vfail(h, 0, "free block missing from the lists");
 	return 0;
+}
+
+int vheap_validate(const struct vheap *h)
+{
+	if (!h || !h->base)
+		return -EFAULT;
+	QUIET(h);
+	int rc = validate(h);
+	LOUD(h);
+	return rc;
 }

@@ -470,6 +470,48 @@ static void test_null_heap(void **state)
 	assert_int_equal(vheap_free(&heap, p), 0);
 }
 
+/*
+ * Sanitizer visibility (ASan build, or this test run under valgrind): only
+ * the requested bytes of a block are addressable; headers, the rounding
+ * slack, free blocks and freed blocks are not. Skipped elsewhere.
+ */
+static void test_poisoning(void **state)
+{
+	(void)state;
+	if (!poison_visible()) {
+		skip();
+		return;
+	}
+	unsigned char *p = vheap_alloc(&heap, 13), *q = vheap_alloc_align(&heap, 64, 256);
+	unsigned char *r = vheap_alloc(&heap, 2 * VHEAP_ALIGN);
+	assert_non_null(r);
+	for (size_t i = 0; i < 13; i++)
+		assert_true(addressable(p + i));
+	assert_false(addressable(p + 13));   /* one byte past: the rounding slack */
+	assert_false(addressable(p - 1));    /* its header */
+	assert_false(addressable(q - 1));    /* the aligned block's header */
+	assert_false(addressable(q - 16));   /* and the gap before it, a free block */
+	assert_true(addressable(q + 63));
+	assert_false(addressable(r + 2 * VHEAP_ALIGN)); /* no slack: the next header */
+	memset(p, 1, 13);
+	memset(q, 2, 64);
+	assert_int_equal(vheap_free(&heap, q), 0);
+	assert_false(addressable(q));
+	assert_false(addressable(q + 63));
+	assert_int_equal(vheap_free(&heap, p), 0);
+	assert_false(addressable(p));
+	assert_int_equal(vheap_free(&heap, r), 0);
+	assert_false(addressable(r));
+	VALID(&heap);
+	/* vheap_fini gives the whole span back to its owner. */
+	vheap_fini(&heap);
+	assert_true(addressable(span));
+	assert_true(addressable(p - 1));
+	assert_true(addressable(span + SPAN_BYTES - 1));
+	assert_int_equal(vheap_init(&heap, span, SPAN_BYTES), 0);
+	assert_false(addressable(span + 100));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -483,6 +525,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_corrupt_free_header, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_largest_free_and_peak, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_null_heap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_poisoning, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("vheap", tests, NULL, NULL);
 }
