@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * SRC FIR kernels. Q1.31 samples times Q2.30 coefficients give Q3.61
+ * products; the generator bounds every phase's sum of |h| below 4, so the
+ * 64-bit sum cannot overflow even for full-scale input of the worst sign
+ * pattern. One rounding (to nearest) and one saturation per output; the
+ * shift is 30 (gain 1) or 29 (a stage of gain 2, see src_tables.h).
+ */
+#include <string.h>
+
+#include "src_priv.h"
+
+static inline int32_t round_sat(int64_t acc, uint32_t shift)
+{
+	/* right shift of a negative value: arithmetic on every compiler we target */
+	acc = (acc + ((int64_t)1 << (shift - 1))) >> shift;
+	if (acc > INT32_MAX)
+		return INT32_MAX;
+	if (acc < INT32_MIN)
+		return INT32_MIN;
+	return (int32_t)acc;
+}
+
+/* sum c[i] * x[i], both ascending */
+static int64_t dot_up(const int32_t *restrict c, const int32_t *restrict x, uint32_t n)
+{
+	int64_t acc = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+		acc += (int64_t)c[i] * x[i];
+	return acc;
+}
+
+/* sum c[i] * top[-i] */
+static int64_t dot_down(const int32_t *restrict c, const int32_t *restrict top, uint32_t n)
+{
+	int64_t acc = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+		acc += (int64_t)c[i] * top[-(int32_t)i];
+	return acc;
+}
+
+/* symmetric n-tap filter, first half in c, newest sample at top */
+static int64_t dot_fold(const int32_t *restrict c, const int32_t *restrict top, uint32_t n)
+{
+	const int32_t *old = top - (n - 1);
+	uint32_t half = n / 2;
+	int64_t acc = 0;
+
+	for (uint32_t i = 0; i < half; i++)
+		acc += (int64_t)c[i] * ((int64_t)top[-(int32_t)i] + old[i]);
+	if (n & 1)
+		acc += (int64_t)c[half] * top[-(int32_t)half];
+	return acc;
+}
+
+static int64_t one_output(const struct vr_src_stage *st, const int32_t *top, uint32_t p)
+{
+	const struct vr_src_filter *f = st->f;
+	uint32_t T = f->taps;
+
+	switch (f->kind) {
+	case VR_SRC_FOLD1:
+		return dot_fold(st->coefs, top, T);
+	case VR_SRC_FOLD2:
+		if (p == 0)
+			return dot_fold(st->coefs, top, T);
+		return dot_fold(st->coefs + (T + 1) / 2, top, T - 1);
+	default:
+		if (p < (f->L + 1u) / 2u)
+			return dot_up(st->coefs + p * T, top - (T - 1), T);
+		return dot_down(st->coefs + (f->L - 1u - p) * T, top, T);
+	}
+}
+
+uint32_t vr_src_stage_run(struct vr_src_stage *st, uint32_t nch, int32_t *dst,
+			  uint32_t ch_stride, uint32_t frame_stride, uint32_t max_out)
+{
+	uint32_t L = st->f->L, M = st->f->M, sh = st->f->shift, k = 0, p = st->phase, pos = st->pos;
+
+	/* how many outputs the buffered input allows */
+	while (k < max_out && pos < st->fill) {
+		k++;
+		p += M;
+		pos += p / L;
+		p %= L;
+	}
+	if (k == 0 || st->pos < st->hist)
+		return 0;
+	for (uint32_t c = 0; c < nch; c++) {
+		const int32_t *line = st->line + (size_t)c * st->cap;
+		int32_t *out = dst + (size_t)c * ch_stride;
+
+		p = st->phase;
+		pos = st->pos;
+		for (uint32_t i = 0; i < k; i++) {
+			out[(size_t)i * frame_stride] = round_sat(one_output(st, line + pos, p), sh);
+			p += M;
+			pos += p / L;
+			p %= L;
+		}
+	}
+	st->phase = p;
+	st->pos = pos;
+	return k;
+}
+
+uint32_t vr_src_stage_room(struct vr_src_stage *st, uint32_t nch)
+{
+	uint32_t drop;
+
+	if (st->fill < st->cap)
+		return st->cap - st->fill;
+	drop = st->pos - st->hist;
+	if (drop > st->fill)
+		drop = st->fill;
+	if (drop == 0)
+		return 0;
+	for (uint32_t c = 0; c < nch; c++) {
+		int32_t *line = st->line + (size_t)c * st->cap;
+
+		memmove(line, line + drop, (size_t)(st->fill - drop) * sizeof(*line));
+	}
+	st->fill -= drop;
+	st->pos -= drop;
+	return st->cap - st->fill;
+}

@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * srcgen: designs every filter of the SRC rate matrix and writes them as C.
+ *
+ *   vregion_srcgen <out.c> [<plan.md>]
+ *
+ * For each of the 14 x 14 rate pairs it considers a one-stage sharp filter
+ * and two-stage cascades, estimates their cost (MACs per output sample),
+ * coefficient bytes and delay-line bytes, and keeps the cheapest plan that
+ * fits the memory targets (16 KiB of coefficients, 2 KiB of delay line per
+ * channel); when none fits it keeps the smallest one and marks the pair.
+ *
+ * Cascade shapes (f_min = the lower of the two rates, A = ATTEN_DB):
+ *  - up (fs_out > fs_in): S = x k sharp filter at fs_in (pass 0.4535 f_min,
+ *    stop 0.5 f_min), then W: k*fs_in -> fs_out, a wide filter that passes
+ *    0.5 f_min and stops the first image at k*fs_in - 0.5 f_min.
+ *  - down (fs_out < fs_in): W: fs_in -> k*fs_out (pass 0.5 f_min, stop at
+ *    k*fs_out - 0.5 f_min, so nothing folds onto [0, 0.5 f_min]), then
+ *    S = / k sharp filter.
+ * The sharp stage has few phases (small tables); the stage with many phases
+ * has a wide transition band (few taps), which is what keeps the tables small.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "src_tables.h"
+#include "srcgen_design.h"
+
+#define ATTEN_DB 140.0      /* stopband of every filter */
+#define RIPPLE_DB 0.005     /* per stage; two stages stay within +-0.01 dB */
+#define PASS_FRAC 0.458     /* passband edge of the sharp stage, x f_min: beyond
+                             * the 0.4535 target so that -3 dB lands >= 0.475 f_min */
+#define COEF_BUDGET 16384u  /* bytes of coefficients per conversion */
+#define STATE_BUDGET 2048u  /* bytes of delay line per channel */
+#define CHUNK_MIN 8u
+#define MAX_FILTERS 1024
+#define MAX_K 24
+
+static const uint32_t rates[VR_SRC_NRATES] = {
+	8000, 11025, 12000, 16000, 22050, 24000, 32000,
+	44100, 48000, 64000, 88200, 96000, 176400, 192000,
+};
+
+struct spec {
+	unsigned L, M;
+	double pass, stop; /* cycles per prototype sample */
+	double gain;       /* passband gain of the coefficients */
+	unsigned shift;    /* output shift: 30, or 29 for a stage of gain x 2 */
+};
+
+struct filt {
+	struct spec s;
+	unsigned kind, n, taps, ncoefs, hist, chunk;
+	double *h;
+	int32_t *q;
+	struct sg_response resp;
+};
+
+struct plan {
+	unsigned nst;
+	struct spec s[2];
+	/* estimates, or real figures once designed */
+	double cost;
+	unsigned coef_bytes, state_bytes;
+	int over;
+};
+
+static struct filt filters[MAX_FILTERS];
+static unsigned nfilters;
+
+static uint64_t gcd64(uint64_t a, uint64_t b)
+{
+	while (b) {
+		uint64_t t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+static unsigned kind_of(unsigned L)
+{
+	return L == 1 ? VR_SRC_FOLD1 : L == 2 ? VR_SRC_FOLD2 : VR_SRC_POLY;
+}
+
+/* Shape a stage of prototype length about n: taps, stored coefs, history. */
+static void shape(struct filt *f, unsigned n)
+{
+	unsigned L = f->s.L, stride = (f->s.M + L - 1) / L;
+
+	f->kind = kind_of(L);
+	switch (f->kind) {
+	case VR_SRC_FOLD1:
+		f->n = n;
+		f->taps = n;
+		f->ncoefs = (n + 1) / 2;
+		break;
+	case VR_SRC_FOLD2:
+		f->taps = (n + 2) / 2;      /* n = 2 * taps - 1, odd */
+		f->n = 2 * f->taps - 1;
+		f->ncoefs = (f->taps + 1) / 2 + f->taps / 2;
+		break;
+	default:
+		f->taps = (n + L - 1) / L;
+		f->n = L * f->taps;
+		f->ncoefs = (L + 1) / 2 * f->taps;
+		break;
+	}
+	f->hist = f->taps - 1;
+	f->chunk = stride > CHUNK_MIN ? stride : CHUNK_MIN;
+}
+
+/* MACs per output of one stage (a folded pair counts 1.3). */
+static double stage_cost(const struct filt *f)
+{
+	if (f->kind == VR_SRC_POLY)
+		return f->taps;
+	return 1.3 * ((f->taps + 1) / 2);
+}
+
+static void estimate(const struct spec *s, struct filt *f)
+{
+	f->s = *s;
+	shape(f, sg_kaiser_length(ATTEN_DB, s->stop - s->pass));
+}
+
+static int same_spec(const struct spec *a, const struct spec *b)
+{
+	return a->L == b->L && a->M == b->M && fabs(a->pass - b->pass) < 1e-12 &&
+	       fabs(a->stop - b->stop) < 1e-12 && a->gain == b->gain &&
+	       a->shift == b->shift;
+}
+
+static int quantize(struct filt *f)
+{
+	unsigned L = f->s.L, k = 0;
+
+	f->q = calloc(f->ncoefs, sizeof(*f->q));
+	if (!f->q)
+		return -1;
+	switch (f->kind) {
+	case VR_SRC_FOLD1:
+		for (unsigned i = 0; i < f->ncoefs; i++)
+			f->q[k++] = (int32_t)lrint(f->h[i] * 1073741824.0);
+		break;
+	case VR_SRC_FOLD2:
+		for (unsigned i = 0; i < (f->taps + 1) / 2; i++)
+			f->q[k++] = (int32_t)lrint(f->h[2 * i] * 1073741824.0);
+		for (unsigned i = 0; i < f->taps / 2; i++)
+			f->q[k++] = (int32_t)lrint(f->h[2 * i + 1] * 1073741824.0);
+		break;
+	default:
+		for (unsigned p = 0; p < (L + 1) / 2; p++)
+			for (unsigned j = 0; j < f->taps; j++)
+				f->q[k++] = (int32_t)lrint(f->h[p + (f->taps - 1 - j) * L] *
+							   1073741824.0);
+		break;
+	}
+	return 0;
+}
+
+/* The largest sum of |h| over one phase: bounds the 64-bit accumulator. */
+static double max_phase_abs(const struct filt *f)
+{
+	double worst = 0.0;
+
+	for (unsigned p = 0; p < f->s.L; p++) {
+		double s = 0.0;
+
+		for (unsigned i = p; i < f->n; i += f->s.L)
+			s += fabs(f->h[i]);
+		worst = fmax(worst, s);
+	}
+	return worst;
+}
+
+/* Design (or reuse) the filter for spec s; returns its index or -1. */
+static int design(const struct spec *s)
+{
+	static const double extra[] = { 2.0, 4.0 };
+	struct filt *f;
+	unsigned n, n0;
+
+	for (unsigned i = 0; i < nfilters; i++)
+		if (same_spec(&filters[i].s, s))
+			return (int)i;
+	if (nfilters == MAX_FILTERS)
+		return -1;
+	f = &filters[nfilters];
+	f->s = *s;
+	n0 = sg_kaiser_length(ATTEN_DB, s->stop - s->pass);
+	n = n0 * 96 / 100; /* start a little short: the loop grows it to the minimum */
+	for (;;) {
+		int ok = 0;
+
+		if (n > 2 * n0 + 64) {
+			fprintf(stderr, "srcgen: no design for L=%u M=%u\n", s->L, s->M);
+			return -1;
+		}
+		shape(f, n);
+		free(f->h);
+		f->h = malloc(f->n * sizeof(*f->h));
+		if (!f->h)
+			return -1;
+		/* the attenuation a Kaiser window reaches wobbles with N around the
+		 * beta target: try beta for a little more than the target */
+		for (unsigned b = 0; b < 2 && !ok; b++) {
+			sg_kaiser_lowpass(f->h, f->n, (s->pass + s->stop) / 2.0,
+					  sg_kaiser_beta(ATTEN_DB + extra[b]), s->L * s->gain);
+			if (sg_analyze(f->h, f->n, s->L * s->gain, s->pass, s->stop, &f->resp))
+				return -1;
+			ok = f->resp.stop_db <= -(ATTEN_DB + 0.25) && f->resp.pass_dev_db <= RIPPLE_DB;
+		}
+		if (ok)
+			break;
+		n = f->n + (f->kind == VR_SRC_FOLD2 ? 2 : f->kind == VR_SRC_POLY ? s->L : 1);
+	}
+	if (max_phase_abs(f) >= 3.99) {
+		fprintf(stderr, "srcgen: phase gain too large for the accumulator\n");
+		return -1;
+	}
+	if (f->hist + 1 < (s->M + s->L - 1) / s->L) {
+		fprintf(stderr, "srcgen: decimation stride beyond the filter\n");
+		return -1;
+	}
+	if (quantize(f))
+		return -1;
+	if (getenv("SRCGEN_VERBOSE"))
+		fprintf(stderr, "filter %u: L=%u M=%u N=%u (est %u) stop %.2f dB\n", nfilters,
+			s->L, s->M, f->n, n0, f->resp.stop_db);
+	return (int)nfilters++;
+}
+
+static struct spec mkspec(uint64_t fs_in, uint64_t fs_out, double pass_hz, double stop_hz,
+			  double gain, unsigned shift)
+{
+	uint64_t g = gcd64(fs_in, fs_out);
+	struct spec s = { (unsigned)(fs_out / g), (unsigned)(fs_in / g), 0, 0, gain, shift };
+	double proto = (double)fs_in * s.L;
+
+	s.pass = pass_hz / proto;
+	s.stop = stop_hz / proto;
+	return s;
+}
+
+/* Fill cost, coefficient and state bytes of a plan from estimated or designed filters. */
+static void figure(struct plan *p, const struct filt *f[2], double first_out_rate, double fs_out)
+{
+	p->coef_bytes = 0;
+	p->state_bytes = 0;
+	for (unsigned i = 0; i < p->nst; i++) {
+		p->coef_bytes += 4u * f[i]->ncoefs;
+		p->state_bytes += 4u * (f[i]->hist + f[i]->chunk);
+	}
+	p->cost = stage_cost(f[p->nst - 1]);
+	if (p->nst == 2)
+		p->cost += stage_cost(f[0]) * first_out_rate / fs_out;
+	p->over = p->coef_bytes > COEF_BUDGET || p->state_bytes > STATE_BUDGET;
+}
+
+/* Badness for ordering: feasible plans by cost, then infeasible by excess. */
+static double badness(const struct plan *p)
+{
+	double ex = fmax((double)p->coef_bytes / COEF_BUDGET, (double)p->state_bytes / STATE_BUDGET);
+
+	return p->over ? 1e9 * ex + p->cost : p->cost;
+}
+
+static unsigned candidates(uint32_t fs_in, uint32_t fs_out, struct plan *out, double *rate1)
+{
+	double fmin = fs_in < fs_out ? fs_in : fs_out;
+	unsigned n = 0;
+
+	out[n].nst = 1;
+	out[n].s[0] = mkspec(fs_in, fs_out, PASS_FRAC * fmin, 0.5 * fmin, 1.0, 30);
+	rate1[n++] = fs_out;
+	for (unsigned k = 2; k <= MAX_K; k++) {
+		uint64_t mid;
+
+		if (fs_out > fs_in) {
+			mid = (uint64_t)k * fs_in;
+			if (mid == fs_out)
+				continue;
+			out[n].nst = 2;
+			out[n].s[0] = mkspec(fs_in, mid, PASS_FRAC * fmin, 0.5 * fmin, 1.0, 30);
+			out[n].s[1] = mkspec(mid, fs_out, 0.5 * fmin, (double)mid - 0.5 * fmin, 1.0, 30);
+		} else {
+			mid = (uint64_t)k * fs_out;
+			if (mid == fs_in)
+				continue;
+			out[n].nst = 2;
+			/* headroom for what the wide stage lets through: see src_tables.h */
+			out[n].s[0] = mkspec(fs_in, mid, 0.5 * fmin, (double)mid - 0.5 * fmin, 0.5, 30);
+			out[n].s[1] = mkspec(mid, fs_out, PASS_FRAC * fmin, 0.5 * fmin, 1.0, 29);
+		}
+		/* a stage whose stopband starts beyond its Nyquist has nothing to do */
+		if (out[n].s[0].stop >= 0.5 || out[n].s[1].stop >= 0.5)
+			continue;
+		rate1[n++] = (double)mid;
+	}
+	return n;
+}
+
+struct chosen {
+	unsigned nst, over;
+	int fid[2];
+	double cost, latency_s;
+	unsigned coef_bytes, state_bytes;
+};
+
+static struct chosen chosen[VR_SRC_NRATES][VR_SRC_NRATES];
+
+static double stage_delay(const struct filt *f, double fs_in)
+{
+	/* (N - 1) / 2 prototype samples at L * fs_in */
+	return ((double)f->n - 1.0) / 2.0 / (fs_in * f->s.L);
+}
+
+static int plan_pair(unsigned a, unsigned b)
+{
+	uint32_t fs_in = rates[a], fs_out = rates[b];
+	struct plan cand[MAX_K + 1];
+	double rate1[MAX_K + 1];
+	unsigned nc, order[MAX_K + 1];
+	struct chosen *c = &chosen[a][b];
+
+	if (fs_in == fs_out) {
+		memset(c, 0, sizeof(*c));
+		return 0;
+	}
+	nc = candidates(fs_in, fs_out, cand, rate1);
+	for (unsigned i = 0; i < nc; i++) {
+		struct filt e[2];
+		const struct filt *ep[2] = { &e[0], &e[1] };
+
+		for (unsigned s = 0; s < cand[i].nst; s++)
+			estimate(&cand[i].s[s], &e[s]);
+		figure(&cand[i], ep, rate1[i], fs_out);
+		order[i] = i;
+	}
+	for (unsigned i = 1; i < nc; i++)  /* insertion sort by badness */
+		for (unsigned j = i; j > 0 && badness(&cand[order[j]]) < badness(&cand[order[j - 1]]); j--) {
+			unsigned t = order[j];
+
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	/* design the best few for real and keep the best real one */
+	c->nst = 0;
+	for (unsigned r = 0; r < nc && r < 3; r++) {
+		struct plan p = cand[order[r]];
+		const struct filt *fp[2];
+		int id[2] = { -1, -1 };
+
+		for (unsigned s = 0; s < p.nst; s++) {
+			id[s] = design(&p.s[s]);
+			if (id[s] < 0)
+				return -1;
+			fp[s] = &filters[id[s]];
+		}
+		figure(&p, fp, rate1[order[r]], fs_out);
+		if (c->nst == 0 || badness(&p) < badness(&(struct plan){ .cost = c->cost,
+			.coef_bytes = c->coef_bytes, .state_bytes = c->state_bytes, .over = (int)c->over })) {
+			c->nst = p.nst;
+			c->over = (unsigned)p.over;
+			c->fid[0] = id[0];
+			c->fid[1] = id[1];
+			c->cost = p.cost;
+			c->coef_bytes = p.coef_bytes;
+			c->state_bytes = p.state_bytes;
+			c->latency_s = stage_delay(fp[0], fs_in);
+			if (p.nst == 2)
+				c->latency_s += stage_delay(fp[1], rate1[order[r]]);
+		}
+		if (!p.over && r >= 1)
+			break;
+	}
+	return 0;
+}
+
+static int used_id[MAX_FILTERS]; /* filter index -> emitted index, or -1 */
+static unsigned nused;
+
+static void number_used(void)
+{
+	for (unsigned i = 0; i < nfilters; i++)
+		used_id[i] = -1;
+	for (unsigned a = 0; a < VR_SRC_NRATES; a++)
+		for (unsigned b = 0; b < VR_SRC_NRATES; b++)
+			for (unsigned s = 0; s < chosen[a][b].nst; s++)
+				used_id[chosen[a][b].fid[s]] = 0;
+	nused = 0;
+	for (unsigned i = 0; i < nfilters; i++)
+		if (used_id[i] == 0)
+			used_id[i] = (int)nused++;
+}
+
+static int emit(FILE *o)
+{
+	unsigned long total = 0;
+
+	number_used();
+	fprintf(o, "/* Generated by tools/srcgen (vregion_srcgen): do not edit. */\n");
+	fprintf(o, "#include \"src_tables.h\"\n\n");
+	fprintf(o, "const uint32_t vr_src_rates[VR_SRC_NRATES] = {");
+	for (unsigned i = 0; i < VR_SRC_NRATES; i++)
+		fprintf(o, "%s%u", i ? ", " : " ", rates[i]);
+	fprintf(o, " };\n\n");
+	for (unsigned i = 0; i < nfilters; i++) {
+		const struct filt *f = &filters[i];
+
+		if (used_id[i] < 0)
+			continue;
+		total += 4ul * f->ncoefs;
+		fprintf(o, "/* L=%u M=%u N=%u pass=%.9g stop=%.9g: stop %.2f dB, ripple %.2e dB */\n",
+			f->s.L, f->s.M, f->n, f->s.pass, f->s.stop, f->resp.stop_db,
+			f->resp.pass_dev_db);
+		fprintf(o, "static const int32_t coef_%d[%u] = {", used_id[i], f->ncoefs);
+		for (unsigned k = 0; k < f->ncoefs; k++)
+			fprintf(o, "%s%ld,", k % 8 ? " " : "\n\t", (long)f->q[k]);
+		fprintf(o, "\n};\n\n");
+	}
+	fprintf(o, "const struct vr_src_filter vr_src_filters[%u] = {\n", nused);
+	for (unsigned i = 0; i < nfilters; i++) {
+		const struct filt *f = &filters[i];
+
+		if (used_id[i] < 0)
+			continue;
+		fprintf(o, "\t{ %u, %u, %u, %u, %u, %u, %u, %u, %u, coef_%d, %.17g, %.17g, %.1f, %.4f, %.1f },\n",
+			f->s.L, f->s.M, f->kind, f->taps, f->n, f->ncoefs, f->hist, f->chunk, f->s.shift, used_id[i],
+			f->s.pass, f->s.stop, ATTEN_DB, RIPPLE_DB, f->s.gain);
+	}
+	fprintf(o, "};\n\nconst uint32_t vr_src_nfilters = %u;\n", nused);
+	fprintf(o, "/* %lu bytes of coefficients in all */\n\n", total);
+	fprintf(o, "const struct vr_src_pair vr_src_pairs[VR_SRC_NRATES][VR_SRC_NRATES] = {\n");
+	for (unsigned a = 0; a < VR_SRC_NRATES; a++) {
+		fprintf(o, "\t{\n");
+		for (unsigned b = 0; b < VR_SRC_NRATES; b++) {
+			const struct chosen *c = &chosen[a][b];
+
+			fprintf(o, "\t\t{ %u, %u, { %d, %d }, %lu }, /* %u -> %u */\n", c->nst, c->over,
+				c->nst ? used_id[c->fid[0]] : 0, c->nst == 2 ? used_id[c->fid[1]] : 0,
+				(unsigned long)lrint(c->latency_s * 1e9), rates[a], rates[b]);
+		}
+		fprintf(o, "\t},\n");
+	}
+	fprintf(o, "};\n");
+	return ferror(o) ? -1 : 0;
+}
+
+static void report(FILE *o)
+{
+	fprintf(o, "| in \\ out | stages (L/M) | coef bytes | delay bytes/ch | MAC/out | latency ms |\n");
+	fprintf(o, "|---|---|---|---|---|---|\n");
+	for (unsigned a = 0; a < VR_SRC_NRATES; a++)
+		for (unsigned b = 0; b < VR_SRC_NRATES; b++) {
+			const struct chosen *c = &chosen[a][b];
+			char st[64] = "copy";
+
+			if (c->nst == 1)
+				snprintf(st, sizeof(st), "%u/%u", filters[c->fid[0]].s.L,
+					 filters[c->fid[0]].s.M);
+			else if (c->nst == 2)
+				snprintf(st, sizeof(st), "%u/%u + %u/%u", filters[c->fid[0]].s.L,
+					 filters[c->fid[0]].s.M, filters[c->fid[1]].s.L,
+					 filters[c->fid[1]].s.M);
+			fprintf(o, "| %u → %u | %s | %u%s | %u%s | %.0f | %.2f |\n", rates[a], rates[b], st,
+				c->coef_bytes, c->coef_bytes > COEF_BUDGET ? " (over)" : "",
+				c->state_bytes, c->state_bytes > STATE_BUDGET ? " (over)" : "",
+				c->cost, c->latency_s * 1e3);
+		}
+}
+
+int main(int argc, char **argv)
+{
+	FILE *o;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: %s out.c [plan.md]\n", argv[0]);
+		return 2;
+	}
+	for (unsigned a = 0; a < VR_SRC_NRATES; a++)
+		for (unsigned b = 0; b < VR_SRC_NRATES; b++)
+			if (plan_pair(a, b)) {
+				fprintf(stderr, "srcgen: design failed for %u -> %u\n", rates[a], rates[b]);
+				return 1;
+			}
+	o = fopen(argv[1], "w");
+	if (!o || emit(o) || fclose(o)) {
+		perror(argv[1]);
+		return 1;
+	}
+	if (argc > 2) {
+		o = fopen(argv[2], "w");
+		if (!o) {
+			perror(argv[2]);
+			return 1;
+		}
+		report(o);
+		fclose(o);
+	}
+	return 0;
+}
