@@ -547,7 +547,15 @@ static void test_module_refusals(void **state)
 	expect(&req, IPC4_MOD_NOT_INITIALIZED);
 
 	expect(init(IPC4_MODULE_SRC, 0, 1, 1, 4096), IPC4_SUCCESS);
-	expect(init(IPC4_MODULE_SRC, 1, 1, 1, 4096), IPC4_SUCCESS);
+	/* DP_DATA sizes: heap as asked, stack 0 -> default */
+	assert_int_equal(mod_region(IPC4_MODULE_SRC, 0).size, 4096);
+	assert_int_equal(fw_module_find(fw, IPC4_MODULE_SRC, 0)->stack_bytes,
+			 fw_get_config(fw)->dp_default_stack);
+	init(IPC4_MODULE_SRC, 1, 1, 1, 4096);
+	req.u.init_instance.dp_data.stack_bytes = 100;   /* below the floor: raised */
+	expect(&req, IPC4_SUCCESS);
+	assert_int_equal(fw_module_find(fw, IPC4_MODULE_SRC, 1)->stack_bytes,
+			 fw_get_config(fw)->dp_min_stack);
 	/* DP -> DP, unknown ends, unbind of nothing */
 	expect(bind(0, 3, 0, 0, 3, 1, 0), IPC4_INVALID_REQUEST);
 	expect(bind(0, 1, 0, 0, 3, 7, 0), IPC4_INVALID_RESOURCE_ID);
