@@ -413,7 +413,13 @@ static void test_lifecycle(void **state)
 	assert_int_equal(get_state(1), IPC4_PPL_RESET);
 	expect(set_state(1, IPC4_PPL_RUNNING), IPC4_SUCCESS);
 	run_until_sink_consumes();
+	/* end of stream: only from running; RUNNING is refused while it is set */
+	expect(set_state(1, IPC4_PPL_EOS), IPC4_SUCCESS);
+	assert_int_equal(get_state(1), IPC4_PPL_EOS);
+	expect(set_state(1, IPC4_PPL_RUNNING), IPC4_INVALID_REQUEST);
 	expect(set_state(1, IPC4_PPL_PAUSED), IPC4_SUCCESS);
+	assert_int_equal(get_state(1), IPC4_PPL_PAUSED);
+	expect(set_state(1, IPC4_PPL_EOS), IPC4_INVALID_REQUEST);   /* not from paused */
 	expect(set_state(1, IPC4_PPL_RESET), IPC4_SUCCESS);
 	/* restarts do not grow the lifetime part */
 	assert_int_equal(ppl_region(1).lifetime_used, before.lifetime_used);
