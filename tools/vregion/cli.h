@@ -44,5 +44,9 @@ bool cli_parse_uint(const char *s, unsigned long max, unsigned long *out);
 
 /* Command entry points. */
 int cmd_check(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_size(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
 
 #endif

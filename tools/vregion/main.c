@@ -8,6 +8,14 @@
 
 const struct cli_command cli_commands[] = {
 	{ "check", "parse and validate a topology, print what it builds", cmd_check },
+#ifdef VREGION_TB_HAVE_RUN
+	{ "run", "build a topology with IPC4 messages, play audio through it, report memory", cmd_run },
+	{ "size", "measure and recommend heap_bytes_requirement, prove it, bisect the minimum", cmd_size },
+	{ "convert", "sample-rate conversion of a file through an IPC4-built SRC pipeline", cmd_convert },
+#endif
+#ifdef VREGION_TB_HAVE_FIRMWARE
+	{ "replay", "replay a recorded IPC4 log against a fresh firmware instance", cmd_replay },
+#endif
 	{ NULL, NULL, NULL },
 };
 

@@ -13,8 +13,8 @@ uint64_t rep_headroom(const struct rep_region *r)
 
 void rep_print_table(const struct rep_run *r, FILE *f)
 {
-	fprintf(f, "%-20s %-2s %9s %9s %9s %9s %9s %8s %9s\n", "region", "", "size", "lifetime",
-		"interim", "int.peak", "teardown", "failures", "headroom");
+	fprintf(f, "%-20s %-2s %8s %8s %8s %8s %8s %8s %8s %8s\n", "region", "", "size", "lifetime",
+		"interim", "int.peak", "at reset", "leaked", "failures", "headroom");
 	for (unsigned i = 0; i < r->n_regions; i++) {
 		const struct rep_region *g = &r->regions[i];
 
@@ -23,10 +23,11 @@ void rep_print_table(const struct rep_run *r, FILE *f)
 				g->requested ? "not created" : "no region: modules use the system heap");
 			continue;
 		}
-		fprintf(f, "%-20s %-2s %9" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64
-			" %8" PRIu64 " %9" PRIu64 "\n",
+		fprintf(f, "%-20s %-2s %8" PRIu64 " %8" PRIu64 " %8" PRIu64 " %8" PRIu64 " %8" PRIu64
+			" %8" PRIu64 " %8" PRIu64 " %8" PRIu64 "\n",
 			g->name, g->dp ? "DP" : "LL", g->size, g->lifetime_used, g->interim_size,
-			g->interim_peak, g->interim_at_teardown, g->alloc_failures, rep_headroom(g));
+			g->interim_peak, g->interim_after_reset, g->interim_at_teardown,
+			g->alloc_failures, rep_headroom(g));
 	}
 	fprintf(f, "system heap: peak %" PRIu64 " bytes, %" PRIu64 " still used after teardown\n",
 		r->sysheap_used_peak, r->sysheap_used_end);
@@ -65,10 +66,11 @@ static void json_region(const struct rep_region *g, FILE *f)
 		g->dp ? "dp_module" : "pipeline", g->pipeline_id, g->present ? "true" : "false");
 	fprintf(f, ", \"requested\": %" PRIu64 ", \"size\": %" PRIu64
 		", \"lifetime_used\": %" PRIu64 ", \"interim_size\": %" PRIu64
-		", \"interim_peak\": %" PRIu64 ", \"interim_at_teardown\": %" PRIu64
+		", \"interim_peak\": %" PRIu64 ", \"interim_after_reset\": %" PRIu64
+		", \"interim_at_teardown\": %" PRIu64
 		", \"alloc_failures\": %" PRIu64 ", \"headroom\": %" PRIu64 "}",
 		g->requested, g->size, g->lifetime_used, g->interim_size, g->interim_peak,
-		g->interim_at_teardown, g->alloc_failures, rep_headroom(g));
+		g->interim_after_reset, g->interim_at_teardown, g->alloc_failures, rep_headroom(g));
 }
 
 int rep_write_json(const struct rep_run *r, FILE *f)

@@ -26,7 +26,9 @@ struct rep_region {
 	uint64_t lifetime_used;        /* lifetime high mark after the build */
 	uint64_t interim_size;         /* interim heap span */
 	uint64_t interim_peak;         /* interim high-water mark over the run */
-	uint64_t interim_at_teardown;  /* interim bytes still in use after reset (0 expected) */
+	uint64_t interim_after_reset;  /* interim bytes modules keep across a reset (buffers...) */
+	uint64_t interim_at_teardown;  /* interim bytes still live when the region was destroyed:
+					* leaks (0 expected) */
 	uint64_t alloc_failures;       /* allocations the region refused */
 };
 
