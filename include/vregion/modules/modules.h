@@ -11,6 +11,7 @@
 #include <vregion/audio/fw.h>
 #include <vregion/modules/copier.h>
 #include <vregion/modules/gain.h>
+#include <vregion/modules/src_module.h>
 
 #ifdef __cplusplus
 extern "C" {

@@ -8,6 +8,7 @@
 static const struct module_type *const manifest[] = {
 	&copier_module_type,
 	&gain_module_type,
+	&src_module_type,
 };
 
 int modules_register_all(struct fw_instance *fw)
