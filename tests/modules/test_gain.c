@@ -350,19 +350,99 @@ static void test_config_not_running_and_refusals(void **state)
 			 -EINVAL);
 	assert_int_equal(fw_module_set_large_config(fw, 2, 0, 0, true, true, 20, blob, 20),
 			 -EINVAL);
-	uint32_t att = 3;
+	uint32_t att = 32;
 	assert_int_equal(fw_module_set_large_config(fw, 2, 0, 1, true, true, 4, &att, 4), -EINVAL);
+	assert_int_equal(fw_module_set_large_config(fw, 2, 0, 2, true, true, 4, &att, 4), -EINVAL);
+	assert_int_equal(fw_module_set_large_config(fw, 2, 0, 7, true, true, 24, blob, 24), -EINVAL);
+	uint8_t sw[28] = { 0 };
+	sw[2] = 1;  /* num_elems 1 */
+	sw[20] = 9; /* channel 9: refused */
+	assert_int_equal(fw_module_set_large_config(fw, 2, 0, 200, true, true, 28, sw, 28), -EINVAL);
 	assert_int_equal(gain_get_info(g, &gi), 0);
 	assert_int_equal(gi.configs_applied, 1);
 	uint8_t small[8];
 	size_t sz = sizeof(small);
 	assert_int_equal(fw_module_get_large_config(fw, 2, 0, 0, small, &sz), -ENOSPC);
+	/* attenuation is refused for a 16-bit stream only */
+	struct ipc4_audio_fmt f16 = mh_fmt(RATE, 2, COPIER_S16);
+	n = mh_gain_cfg(cfg, sizeof(cfg), &f16, &v, 1);
+	p = mh_params(2, 2, 1, MODULE_DOMAIN_LL, cfg, n);
+	assert_int_equal(fw_module_new(fw, &p, NULL), 0);
+	att = 3;
+	assert_int_equal(fw_module_set_large_config(fw, 2, 2, 1, true, true, 4, &att, 4), -EINVAL);
+	assert_int_equal(fw_module_set_large_config(fw, 2, 0, 1, true, true, 4, &att, 4), 0);
+	assert_int_equal(gain_get_info(g, &gi), 0);
+	assert_int_equal(gi.attenuation, 3);
 	/* a float or 24-bit packed gain is refused at init */
 	struct ipc4_audio_fmt ff = mh_fmt(RATE, 2, COPIER_FLOAT);
 	n = mh_gain_cfg(cfg, sizeof(cfg), &ff, &v, 1);
 	p = mh_params(2, 1, 1, MODULE_DOMAIN_LL, cfg, n);
 	assert_int_equal(fw_module_new(fw, &p, NULL), -EINVAL);
 	assert_int_equal(fw_delete(fw), 0);
+	mh_baseline_check(&base);
+}
+
+static void send_switch(struct gain_rig *r, uint32_t channel, uint32_t value)
+{
+	struct ipc4_switch_ctl sw;
+	memset(&sw, 0, sizeof(sw));
+	sw.num_elems = 1;
+	sw.channel[0] = channel;
+	sw.value[0] = value;
+	uint8_t blob[28];
+	assert_int_equal(ipc4_switch_ctl_encode(&sw, blob, sizeof(blob)), 28);
+	assert_int_equal(fw_module_set_large_config(r->fw, 2, GAIN_INST, 200, true, true, 28, blob,
+						    28), 0);
+}
+
+/*
+ * Runtime mute switch and attenuation while running: a muted channel is
+ * silent, keeps a volume set meanwhile and takes it on unmute; attenuation
+ * shifts the product. Each change is an interim copy applied next period.
+ */
+static void test_mute_and_attenuation(void **state)
+{
+	(void)state;
+	struct mh_baseline base = mh_baseline_take();
+	struct gain_rig r;
+	struct ipc4_volume_cfg v = vol(IPC4_ALL_CHANNELS, 0x50000000u, 0, 0);
+	rig_build(&r, COPIER_S32, 2, &v, 1, 4800);
+	fill_random(r.in, r.frames * 2, 5);
+	assert_int_equal(fw_pipeline_set_state(r.fw, 1, FW_PPL_STATE_RUNNING), 0);
+	assert_int_equal(fw_ll_run(r.fw, 10, false), 0);       /* frames 0..479: both on */
+	send_switch(&r, 1, 0);
+	assert_int_equal(fw_ll_run(r.fw, 10, false), 0);       /* 480..959: ch 1 muted */
+	struct ipc4_volume_cfg nv = vol(1, 0x20000000u, 0, 0);
+	uint8_t blob[24];
+	assert_int_equal(ipc4_volume_cfg_encode(&nv, blob, sizeof(blob)), 24);
+	assert_int_equal(fw_module_set_large_config(r.fw, 2, GAIN_INST, 0, true, true, 24, blob,
+						    24), 0);
+	assert_int_equal(fw_ll_run(r.fw, 10, false), 0);       /* 960..1439: still muted */
+	struct gain_info gi;
+	assert_int_equal(gain_get_info(r.gain, &gi), 0);
+	assert_int_equal(gi.ch[1].muted, 1);
+	assert_int_equal(gi.ch[1].target_volume, 0x20000000u);
+	send_switch(&r, 1, 1);
+	assert_int_equal(fw_ll_run(r.fw, 10, false), 0);       /* 1440..1919: new volume */
+	struct vregion_stats before = mh_ppl_stats(r.fw, 1);
+	uint32_t att = 2;
+	assert_int_equal(fw_module_set_large_config(r.fw, 2, GAIN_INST, 1, true, true, 4, &att, 4),
+			 0);
+	assert_true(mh_ppl_stats(r.fw, 1).interim_used > before.interim_used);
+	assert_int_equal(fw_ll_run(r.fw, 100, false), 0);      /* 1920..: attenuated */
+	assert_int_equal(mh_ppl_stats(r.fw, 1).interim_used, before.interim_used);
+	assert_int_equal(r.dst.frames, r.frames);
+	for (size_t i = 0; i < r.frames; i++) {
+		int32_t *x = &r.in[2 * i], *y = &r.out[2 * i];
+		uint32_t v1 = i < 1440 ? 0x50000000u : 0x20000000u;
+		int sh = i < 1920 ? 0 : 2;
+		assert_int_equal(y[0], ref_gain(x[0], 0x50000000u) >> sh);
+		if (i >= 480 && i < 1440)
+			assert_int_equal(y[1], 0);
+		else
+			assert_int_equal(y[1], ref_gain(x[1], v1) >> sh);
+	}
+	rig_free(&r);
 	mh_baseline_check(&base);
 }
 
@@ -399,6 +479,7 @@ int main(void)
 		cmocka_unit_test(test_zc_ramp_without_crossings),
 		cmocka_unit_test(test_start_ramp_and_restart_memory),
 		cmocka_unit_test(test_config_not_running_and_refusals),
+		cmocka_unit_test(test_mute_and_attenuation),
 		cmocka_unit_test(test_gain_region_use),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,9 +5,16 @@
  *
  * Configuration (ipc4-subset.md 4.5): at init the IPC4 gain config (base
  * config + 1..8 volume entries; entry 0 with channel_id all-ones applies to
- * every channel, else entry i to channel i; the ramp of entry 0 is used for
- * all). At run time LARGE_CONFIG_SET param 0 (IPC4_VOLUME, one 24-byte
- * entry, one channel or all) sets a new target and starts a ramp. Volumes
+ * every channel, else entry i to channel i; the ramp of entry 0 fades in
+ * every start and serves mute/unmute). At run time LARGE_CONFIG_SET:
+ *   param 0 (IPC4_VOLUME, one 24-byte entry, one channel or all) sets a
+ *     new target and starts a ramp (a muted channel keeps it for unmute);
+ *   param 1 (IPC4_SET_ATTENUATION, one u32 0..31) shifts the output right
+ *     by that many bits (refused for 16-bit streams, as the reference);
+ *   param 200 (switch: 20-byte header + {channel, value} pairs) mutes
+ *     (value 0) or unmutes channels with entry 0's ramp;
+ *   anything else (transition delay 2, ...) is refused with -EINVAL.
+ * Volumes
  * are linear Q1.31, 0..0x7FFFFFFF; 0x7FFFFFFF is unity (0 dB, exactly: the
  * output is the input bit for bit). gain_q31_from_db() converts from dB.
  *
@@ -62,6 +69,7 @@ struct gain_channel_info {
 	uint32_t ramp_frames;   /**< length of the running ramp, frames */
 	uint32_t ramp_pos;      /**< frames of it done */
 	int ramping;            /**< 1 while the gain moves */
+	int muted;              /**< 1 while muted (target held at 0) */
 };
 
 /** Figures of a gain instance. */
@@ -71,6 +79,7 @@ struct gain_info {
 	uint64_t configs_applied;   /**< runtime configurations that took effect */
 	int config_pending;         /**< 1 while a runtime configuration waits */
 	uint64_t frames;            /**< frames processed */
+	uint32_t attenuation;       /**< right shift after the gain (IPC4_SET_ATTENUATION) */
 };
 
 /** Fill @p info. Returns 0 or -EINVAL (NULL or not a gain module). O(channels). */

@@ -57,15 +57,66 @@ static void apply_volume(struct gain_priv *gp, const struct ipc4_volume_cfg *v)
 	gp->configs_applied++;
 }
 
+/* Mute (value 0) or unmute channels, with the init entry's ramp (none: at once). */
+static void apply_switch(struct gain_priv *gp, const struct ipc4_switch_ctl *sw)
+{
+	uint32_t frames = gain_ramp_frames(gp->start_ramp.curve_duration, gp->rate);
+	uint32_t n = sw->num_elems < gp->channels ? sw->num_elems : gp->channels;
+	for (uint32_t k = 0; k < n; k++) {
+		if (sw->channel[k] >= gp->channels)
+			continue;
+		struct gain_ch *c = &gp->ch[sw->channel[k]];
+		c->muted = sw->value[k] == 0;
+		gain_ch_set(c, c->target_volume, gp->start_ramp.curve_type, frames, gp->rate);
+	}
+	gp->configs_applied++;
+}
+
+/* Check a runtime blob of @p param; apply it too when @p gp is given. */
+static int handle_blob(struct gain_priv *gp, uint32_t channels, uint32_t param,
+		       const uint8_t *data, size_t size, bool s16)
+{
+	union {
+		struct ipc4_volume_cfg v;
+		struct ipc4_switch_ctl sw;
+	} u;
+	uint32_t shift;
+	switch (param) {
+	case IPC4_VOLUME_PARAM:
+		if (ipc4_volume_cfg_decode(data, size, &u.v) != IPC4_SUCCESS ||
+		    (u.v.channel_id != IPC4_ALL_CHANNELS && u.v.channel_id >= channels))
+			return -EINVAL;
+		if (gp)
+			apply_volume(gp, &u.v);
+		return 0;
+	case IPC4_SET_ATTENUATION_PARAM:
+		/* as the reference: refused only for a 16-bit stream */
+		if (s16 || ipc4_attenuation_decode(data, size, &shift) != IPC4_SUCCESS)
+			return -EINVAL;
+		if (gp) {
+			gp->shift = shift;
+			gp->configs_applied++;
+		}
+		return 0;
+	case IPC4_SWITCH_CONTROL_PARAM:
+		if (ipc4_switch_ctl_decode(data, size, &u.sw) != IPC4_SUCCESS)
+			return -EINVAL;
+		if (gp)
+			apply_switch(gp, &u.sw);
+		return 0;
+	default:
+		return -EINVAL; /* transition delay (2) and anything else */
+	}
+}
+
 /* A runtime configuration handed over by set_configuration takes effect; its copy goes. */
 static void apply_pending(struct processing_module *mod, struct gain_priv *gp)
 {
 	if (!gp->pending)
 		return;
-	struct ipc4_volume_cfg v;
 	/* checked when it arrived; decoded again from the module's own copy */
-	if (ipc4_volume_cfg_decode(gp->pending, gp->pending_size, &v) == IPC4_SUCCESS)
-		apply_volume(gp, &v);
+	handle_blob(gp, gp->channels, gp->pending_param, gp->pending, gp->pending_size,
+		    gp->sfmt == GAIN_S16);
 	mod_free(mod, gp->pending);
 	gp->pending = NULL;
 	gp->pending_size = 0;
@@ -175,17 +226,13 @@ static int gain_set_config(struct processing_module *mod, uint32_t param_id,
 			   const uint8_t *data, size_t size)
 {
 	struct gain_priv *gp = mod->priv;
-	struct ipc4_volume_cfg v;
-	if (param_id != IPC4_VOLUME_PARAM)
-		return -EINVAL; /* attenuation, mute and transition delay: not implemented */
-	if (!data || ipc4_volume_cfg_decode(data, size, &v) != IPC4_SUCCESS ||
-	    (v.channel_id != IPC4_ALL_CHANNELS && v.channel_id >= gp->channels))
+	bool s16 = gp->sfmt == GAIN_S16;
+	if (!data || handle_blob(NULL, gp->channels, param_id, data, size, s16))
 		return -EINVAL;
 	if (mod->state != COMP_STATE_ACTIVE || region_is_lifetime(mod)) {
 		/* not running: takes effect now, no copy needed */
 		apply_pending(mod, gp);
-		apply_volume(gp, &v);
-		return 0;
+		return handle_blob(gp, gp->channels, param_id, data, size, s16);
 	}
 	uint8_t *copy = mod_alloc(mod, size);
 	if (!copy)
@@ -194,6 +241,7 @@ static int gain_set_config(struct processing_module *mod, uint32_t param_id,
 	apply_pending(mod, gp); /* an older one first, in order */
 	gp->pending = copy;
 	gp->pending_size = size;
+	gp->pending_param = param_id;
 	return 0;
 }
 
@@ -246,11 +294,12 @@ int gain_get_info(struct processing_module *mod, struct gain_info *info)
 		info->ch[i] = (struct gain_channel_info){
 			.target_volume = c->target_volume, .current = c->cur,
 			.target = c->target, .curve_type = c->curve, .ramp_frames = c->len,
-			.ramp_pos = c->pos, .ramping = c->ramping,
+			.ramp_pos = c->pos, .ramping = c->ramping, .muted = c->muted,
 		};
 	}
 	info->configs_applied = gp->configs_applied;
 	info->config_pending = gp->pending != NULL;
 	info->frames = gp->frames;
+	info->attenuation = gp->shift;
 	return 0;
 }

@@ -21,6 +21,7 @@ struct gain_ch {
 	uint32_t curve;
 	uint32_t len, pos;       /* ramp frames and frames done */
 	bool ramping;
+	bool muted;              /* target held at 0; target_volume kept for unmute */
 	bool zc;                 /* change only at zero crossings */
 	uint32_t zc_wait, zc_max;/* frames waited for a crossing after the ramp */
 	int32_t prev;            /* last input sample (zero-crossing detection) */
@@ -37,15 +38,20 @@ struct gain_priv {
 	uint8_t *scratch;
 	struct gain_ch ch[GAIN_MAX_CHANNELS];
 	struct ipc4_volume_cfg start_ramp; /* entry 0 of the init config */
+	uint32_t shift;          /* attenuation: right shift after the gain (0..31) */
 	uint8_t *pending;        /* interim copy of a runtime config, or NULL */
 	size_t pending_size;
+	uint32_t pending_param;
 	uint64_t configs_applied;
 	uint64_t frames;
 };
 
 /** Internal gain of an IPC4 volume (0x7FFFFFFF is exactly unity). */
 int64_t gain_from_volume(uint32_t volume);
-/** Point channel @p c at @p volume with @p curve over @p frames frames (0: jump). */
+/**
+ * Point channel @p c at @p volume with @p curve over @p frames frames (0:
+ * jump); a muted channel keeps @p volume for its unmute and stays at 0.
+ */
 void gain_ch_set(struct gain_ch *c, uint32_t volume, uint32_t curve, uint32_t frames,
 		 uint32_t rate);
 /** Frames of a curve_duration (100 ns units) at @p rate, clamped to 2^31. */

@@ -70,7 +70,7 @@ void gain_ch_set(struct gain_ch *c, uint32_t volume, uint32_t curve, uint32_t fr
 		 uint32_t rate)
 {
 	c->target_volume = volume;
-	c->target = gain_from_volume(volume);
+	c->target = c->muted ? 0 : gain_from_volume(volume);
 	c->curve = curve;
 	if (curve == IPC4_CURVE_NONE || curve > IPC4_CURVE_LOG_ZC || frames == 0 ||
 	    c->target == c->cur) {
@@ -131,6 +131,8 @@ static int32_t mul(int32_t x, int64_t g)
 
 static bool all_unity(const struct gain_priv *gp)
 {
+	if (gp->shift)
+		return false;
 	for (uint32_t i = 0; i < gp->channels; i++)
 		if (gp->ch[i].ramping || gp->ch[i].cur != GAIN_UNITY)
 			return false;
@@ -147,7 +149,7 @@ void gain_apply(struct gain_priv *gp, void *data, uint32_t frames)
 		int16_t *s = data;
 		for (uint32_t f = 0; f < frames; f++, s += nch)
 			for (uint32_t i = 0; i < nch; i++)
-				s[i] = (int16_t)mul(s[i], next_gain(&gp->ch[i], s[i]));
+				s[i] = (int16_t)(mul(s[i], next_gain(&gp->ch[i], s[i])) >> gp->shift);
 		return;
 	}
 	int32_t *s = data;
@@ -155,7 +157,7 @@ void gain_apply(struct gain_priv *gp, void *data, uint32_t frames)
 	for (uint32_t f = 0; f < frames; f++, s += nch) {
 		for (uint32_t i = 0; i < nch; i++) {
 			int32_t x = s24 ? sext24(s[i]) : s[i];
-			s[i] = mul(x, next_gain(&gp->ch[i], x));
+			s[i] = mul(x, next_gain(&gp->ch[i], x)) >> gp->shift;
 		}
 	}
 }
