@@ -6,6 +6,25 @@
 #include <vregion/audio/buffer.h>
 #include <vregion/sysheap.h>
 
+/* The buffer's lock, taken only when a DP thread may touch the buffer. */
+static void take(struct comp_buffer *b)
+{
+	if (b->shared)
+		vr_lock_take(&b->lock);
+}
+
+static void give(struct comp_buffer *b)
+{
+	if (b->shared)
+		vr_lock_give(&b->lock);
+}
+
+void buffer_set_shared(struct comp_buffer *b, bool shared)
+{
+	if (b)
+		b->shared = shared;
+}
+
 static bool ring_may_allocate(const struct comp_buffer *b)
 {
 	struct vregion *vr = audio_ctx_region(b->ctx);
@@ -34,6 +53,7 @@ struct comp_buffer *buffer_new(struct audio_ctx *ctx, size_t bytes, const struct
 	if (!b->frame_bytes)
 		b->frame_bytes = 1;
 	b->size = (bytes + b->frame_bytes - 1u) / b->frame_bytes * b->frame_bytes;
+	b->shared = true;
 	b->ctx = audio_ctx_hold(ctx);
 	if (buffer_alloc_ring(b)) {
 		buffer_free(b);
@@ -51,10 +71,10 @@ int buffer_alloc_ring(struct comp_buffer *b)
 	void *p = sof_ctx_zalloc(b->ctx->core, SOF_MEM_FLAG_USER, b->size, 0);
 	if (!p)
 		return -ENOMEM;
-	vr_lock_take(&b->lock);
+	take(b);
 	b->data = p;
 	b->rpos = b->wpos = b->avail = 0;
-	vr_lock_give(&b->lock);
+	give(b);
 	return 0;
 }
 
@@ -72,23 +92,23 @@ void buffer_free(struct comp_buffer *b)
 
 size_t buffer_avail(struct comp_buffer *b)
 {
-	vr_lock_take(&b->lock);
+	take(b);
 	size_t n = b->avail;
-	vr_lock_give(&b->lock);
+	give(b);
 	return n;
 }
 
 size_t buffer_free_space(struct comp_buffer *b)
 {
-	vr_lock_take(&b->lock);
+	take(b);
 	size_t n = b->data ? b->size - b->avail : 0;
-	vr_lock_give(&b->lock);
+	give(b);
 	return n;
 }
 
 size_t buffer_read(struct comp_buffer *b, void *dst, size_t bytes)
 {
-	vr_lock_take(&b->lock);
+	take(b);
 	size_t n = bytes < b->avail ? bytes : b->avail;
 	n -= n % b->frame_bytes;
 	size_t first = b->size - b->rpos < n ? b->size - b->rpos : n;
@@ -100,13 +120,13 @@ size_t buffer_read(struct comp_buffer *b, void *dst, size_t bytes)
 	b->avail -= n;
 	if (n < bytes)
 		b->underruns++;
-	vr_lock_give(&b->lock);
+	give(b);
 	return n;
 }
 
 size_t buffer_write(struct comp_buffer *b, const void *src, size_t bytes)
 {
-	vr_lock_take(&b->lock);
+	take(b);
 	size_t room = b->data ? b->size - b->avail : 0;
 	size_t n = bytes < room ? bytes : room;
 	n -= n % b->frame_bytes;
@@ -124,23 +144,23 @@ size_t buffer_write(struct comp_buffer *b, const void *src, size_t bytes)
 	b->avail += n;
 	if (n < bytes)
 		b->overruns++;
-	vr_lock_give(&b->lock);
+	give(b);
 	return n;
 }
 
 void buffer_reset(struct comp_buffer *b)
 {
-	vr_lock_take(&b->lock);
+	take(b);
 	if (b->data)
 		memset(b->data, 0, b->size);
 	b->rpos = b->wpos = b->avail = 0;
-	vr_lock_give(&b->lock);
+	give(b);
 }
 
 bool buffer_has_ring(struct comp_buffer *b)
 {
-	vr_lock_take(&b->lock);
+	take(b);
 	bool r = b->data != NULL;
-	vr_lock_give(&b->lock);
+	give(b);
 	return r;
 }

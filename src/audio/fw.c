@@ -357,6 +357,7 @@ static int bind_locked(struct fw_instance *fw, struct processing_module *src, ui
 	struct comp_buffer *b = buffer_new(ctx, bytes, &fmt);
 	if (!b)
 		return -ENOMEM;
+	buffer_set_shared(b, src_dp || dst_dp);
 	b->source = src;
 	b->sink = dst;
 	b->source_pin = src_pin;

@@ -13,9 +13,12 @@
  * lifetime blocks, never reclaimed: defect M7). Until then the buffer reads
  * as empty and full.
  *
- * Thread safety: reads, writes and queries take the buffer's lock (a LL
- * producer and a DP consumer may run at once). Connection changes are made
- * by the framework with the DP ends quiesced.
+ * Thread safety: on a buffer with a DP end, reads, writes and queries take
+ * the buffer's lock (a LL producer and a DP consumer run at once). A buffer
+ * between two LL modules is only ever touched under the firmware
+ * instance's lock (LL period, control calls), so it skips its own
+ * (buffer_set_shared(b, false), set by the framework at bind). Connection
+ * changes are made by the framework with the DP ends quiesced.
  * Time: queries O(1); buffer_read/buffer_write/buffer_reset O(bytes).
  */
 #ifndef VREGION_AUDIO_BUFFER_H
@@ -48,6 +51,7 @@ struct comp_buffer {
 	uint32_t id;           /**< (sink_pin << 16) | source_pin, as IPC4 */
 	uint64_t overruns;     /**< writes that did not fit (bytes dropped count once per call) */
 	uint64_t underruns;    /**< reads that found less than asked */
+	bool shared;           /**< touched by a DP thread: use the lock */
 	struct comp_buffer *next; /**< firmware list */
 };
 
@@ -66,6 +70,12 @@ struct comp_buffer *buffer_new(struct audio_ctx *ctx, size_t bytes, const struct
  * deferred) or -ENOMEM.
  */
 int buffer_alloc_ring(struct comp_buffer *b);
+
+/**
+ * Say whether a DP thread touches @p b (true, the default: every access
+ * takes the buffer's lock) or only threads holding the instance lock do.
+ */
+void buffer_set_shared(struct comp_buffer *b, bool shared);
 
 /** Free the ring and the buffer and release its context hold. NULL-safe. */
 void buffer_free(struct comp_buffer *b);
