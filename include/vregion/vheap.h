@@ -130,9 +130,10 @@ void *vheap_alloc_align(struct vheap *h, size_t bytes, size_t align);
  * invalid_frees with the heap untouched, for a pointer that is not a live
  * block: outside the span, misaligned, interior, already freed. Returns
  * -EFAULT, counted in corruptions and logged with the address, when a header
- * the free depends on (this block's, a neighbour's, a list neighbour's) fails
- * its check: the heap acts on no corrupted header, and the blocks involved
- * are withdrawn from use rather than reused. A freed pointer whose header no
+ * the free depends on fails its check (this block's, or a physical
+ * neighbour's; all are verified before anything is written) or a list
+ * neighbour does not point back: the heap acts on no corrupted header, and
+ * the blocks involved are withdrawn from use rather than reused. A freed pointer whose header no
  * longer verifies is told apart from a non-block by the damage pattern: one
  * corrupted byte (or a few) is a corruption, arbitrary data is a non-block.
  * Time: O(1).

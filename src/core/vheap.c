@@ -296,7 +296,7 @@ int vheap_init(struct vheap *h, void *mem, size_t bytes)
 	if (!h || !mem)
 		return -EINVAL;
 	uintptr_t a = (uintptr_t)mem;
-	if (bytes > UINTPTR_MAX - a - 2u * A)
+	if (a > UINTPTR_MAX - 2u * A || bytes > UINTPTR_MAX - 2u * A - a)
 		return -EINVAL;
 	uintptr_t start = vr_align_up(a + HDR, A) - HDR;
 	if (start - a > bytes)
@@ -501,6 +501,8 @@ static int free_impl(struct vheap *h, void *ptr)
 	}
 	p.off = off;
 	if (b.w0 & PFREE) {
+		if (off < MINB)
+			goto bad; /* nothing can precede the first block */
 		uint32_t psz = rd(h, off - 4);
 		if (psz > off || !load(h, off - psz, &p) || (p.w0 & USED) ||
 		    (p.w0 & SIZE_MASK) != psz)
