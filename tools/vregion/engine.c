@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <sched.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,11 +77,18 @@ static void settle_dp(struct run *r)
 		if (w->domain != TOPO_DP)
 			continue;
 		m = fw_module_find(r->fw.fw, plan_module_id(w->type), w->instance);
-		for (unsigned spin = 0; m && spin < 1000000; spin++) {
+		/* yield first (the DP thread usually finishes within a few),
+		 * then sleep briefly so a loaded machine is not spun on */
+		for (unsigned spin = 0; m && spin < 200000; spin++) {
+			static const struct timespec nap = { 0, 20000 };
+
 			if (dp_task_info(m, &info) || !info.running ||
 			    (!info.busy && !(info.ready && info.pending)))
 				break;
-			sched_yield();
+			if (spin < 64)
+				sched_yield();
+			else
+				nanosleep(&nap, NULL);
 		}
 	}
 }
@@ -218,7 +226,7 @@ int tb_run(const struct topology *t, const struct tb_run_opts *o, struct rep_run
 	struct tb_transport tr;
 	struct vheap_stats st;
 	size_t regions0, ctx0, blocks0 = 0;
-	double t0;
+	double t0, c0;
 	unsigned failed;
 	int e;
 
@@ -265,6 +273,7 @@ int tb_run(const struct topology *t, const struct tb_run_opts *o, struct rep_run
 		goto out_ipc;
 
 	t0 = progress_now();
+	c0 = progress_cpu();
 	/* create, init and bind; attach the streams to the copiers; then start */
 	if (tb_ipc_send_range(&r->ipc, &r->plan, 0, r->start_at, &failed)) {
 		explain_refusal(r);
@@ -281,6 +290,7 @@ int tb_run(const struct topology *t, const struct tb_run_opts *o, struct rep_run
 	}
 	teardown(r);
 	rep->wall_seconds = progress_now() - t0;
+	rep->cpu_seconds = progress_cpu() - c0;
 	rep->frames_in = r->ss.in_frames;
 	rep->audio_seconds = r->ss.in_rate ? (double)r->ss.in_frames / r->ss.in_rate : 0;
 	rep->ipc_messages = r->ipc.sent;

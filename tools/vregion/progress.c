@@ -12,6 +12,14 @@ double progress_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+double progress_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 void progress_start(struct progress *p, FILE *f, bool enable, uint64_t total, unsigned rate)
 {
 	p->f = enable && f && isatty(fileno(f)) ? f : NULL;

@@ -19,6 +19,8 @@ struct progress {
 
 /* Monotonic clock in seconds. */
 double progress_now(void);
+/* CPU time used by the process so far (every thread), in seconds. */
+double progress_cpu(void);
 
 /* Enable on @p f only if it is a terminal (isatty) and @p enable is true. */
 void progress_start(struct progress *p, FILE *f, bool enable, uint64_t total, unsigned rate);

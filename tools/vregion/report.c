@@ -32,10 +32,12 @@ void rep_print_table(const struct rep_run *r, FILE *f)
 	fprintf(f, "system heap: peak %" PRIu64 " bytes, %" PRIu64 " still used after teardown\n",
 		r->sysheap_used_peak, r->sysheap_used_end);
 	fprintf(f, "fast-get shared: %" PRIu64 " bytes\n", r->fast_get_shared);
-	fprintf(f, "audio: %" PRIu64 " frames in, %" PRIu64 " frames out, %.3f s of audio in %.3f s",
-		r->frames_in, r->frames_out, r->audio_seconds, r->wall_seconds);
-	if (r->wall_seconds > 0)
-		fprintf(f, " (%.0fx real time)", r->audio_seconds / r->wall_seconds);
+	fprintf(f, "audio: %" PRIu64 " frames in, %" PRIu64 " frames out, %.3f s of audio in %.3f s"
+		" (%.3f s CPU",
+		r->frames_in, r->frames_out, r->audio_seconds, r->wall_seconds, r->cpu_seconds);
+	if (r->cpu_seconds > 0)
+		fprintf(f, ", %.1fx real time per CPU second", r->audio_seconds / r->cpu_seconds);
+	fprintf(f, ")");
 	fprintf(f, "\nIPC4: %u messages, %u refused; after teardown: %u regions, %u blocks alive\n",
 		r->ipc_messages, r->ipc_failures, r->leaked_regions, r->leaked_blocks);
 	if (!r->ok)
@@ -90,8 +92,8 @@ int rep_write_json(const struct rep_run *r, FILE *f)
 		r->sysheap_used_peak, r->sysheap_used_end);
 	fprintf(f, "  \"fast_get_shared\": %" PRIu64 ",\n", r->fast_get_shared);
 	fprintf(f, "  \"audio\": {\"frames_in\": %" PRIu64 ", \"frames_out\": %" PRIu64
-		", \"seconds\": %.6f, \"wall_seconds\": %.6f},\n",
-		r->frames_in, r->frames_out, r->audio_seconds, r->wall_seconds);
+		", \"seconds\": %.6f, \"wall_seconds\": %.6f, \"cpu_seconds\": %.6f},\n",
+		r->frames_in, r->frames_out, r->audio_seconds, r->wall_seconds, r->cpu_seconds);
 	fprintf(f, "  \"ipc\": {\"messages\": %u, \"refused\": %u},\n", r->ipc_messages, r->ipc_failures);
 	fprintf(f, "  \"after_teardown\": {\"regions\": %u, \"blocks\": %u}\n}\n",
 		r->leaked_regions, r->leaked_blocks);

@@ -42,6 +42,7 @@ struct rep_run {
 	uint64_t fast_get_shared;      /* bytes of fast-get copies shared between users (peak) */
 	uint64_t frames_in, frames_out;
 	double audio_seconds, wall_seconds;
+	double cpu_seconds;            /* CPU time of the process (all threads) during the run */
 	unsigned ipc_messages, ipc_failures;
 	unsigned leaked_regions, leaked_blocks; /* alive after teardown (0 expected) */
 	bool ok;
