@@ -71,6 +71,12 @@
 #define NO_ASAN
 #endif
 
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(__OPTIMIZE_SIZE__)
+/* Hot helpers are inlined when optimising for speed, kept shared at -Os. */
+#define HOT static inline __attribute__((always_inline))
+#else
+#define HOT static inline
+#endif
 #if defined(__GNUC__) || defined(__clang__)
 #define COLD __attribute__((cold, noinline))
 #define LIKELY(x) __builtin_expect(!!(x), 1)
@@ -142,7 +148,7 @@ struct blk {
  * Read the block at @b->off (off + 16 <= span) and return its check
  * residue: 0 when the check matches the form its USED flag claims.
  */
-static inline uint32_t residue(const struct vheap *h, struct blk *b)
+HOT uint32_t residue(const struct vheap *h, struct blk *b)
 {
 	b->w0 = rd(h, b->off);
 	uint32_t d = rd(h, b->off + 4) ^ b->w0 ^ key(h, b->off);
@@ -154,7 +160,7 @@ static inline uint32_t residue(const struct vheap *h, struct blk *b)
 }
 
 /* Read and verify the block at @off: check, size within the span. */
-static inline bool load(const struct vheap *h, uint32_t off, struct blk *b)
+HOT bool load(const struct vheap *h, uint32_t off, struct blk *b)
 {
 	b->off = off;
 	uint32_t size;
@@ -170,7 +176,7 @@ static void put_used(struct vheap *h, uint32_t off, uint32_t w0)
 }
 
 /* Set a link of a verified free block, patching its check. */
-static void set_link(struct vheap *h, uint32_t off, uint32_t field, uint32_t v)
+HOT void set_link(struct vheap *h, uint32_t off, uint32_t field, uint32_t v)
 {
 	uint32_t old = rd(h, off + field);
 	wr(h, off + field, v);
@@ -187,7 +193,7 @@ COLD static bool corrupt(struct vheap *h, uint32_t off)
 
 /* --- size classes and free lists --- */
 
-static inline uint32_t *list_of(struct vheap *h, uint32_t size, unsigned *fl, unsigned *sl)
+HOT uint32_t *list_of(struct vheap *h, uint32_t size, unsigned *fl, unsigned *sl)
 {
 	if (size < SMALL) {
 		*fl = 0;
@@ -208,19 +214,27 @@ static inline uint32_t *list_of(struct vheap *h, uint32_t size, unsigned *fl, un
  */
 
 /* Take the verified free block @b out of its list. */
-static inline bool unlink_block(struct vheap *h, const struct blk *b)
+HOT bool unlink_block(struct vheap *h, const struct blk *b)
 {
-	unsigned fl, sl;
-	uint32_t *head = list_of(h, b->w0 & SIZE_MASK, &fl, &sl), lim = h->span - MINB;
+	uint32_t lim = h->span - MINB;
 	if (b->next != NIL && (b->next > lim || rd(h, b->next + PREV) != b->off))
 		return corrupt(h, b->off);
-	if (b->prev != NIL ? b->prev > lim || rd(h, b->prev + NEXT) != b->off : *head != b->off)
-		return corrupt(h, b->off);
-	if (b->next != NIL)
-		set_link(h, b->next, PREV, b->prev);
 	if (b->prev != NIL) {
+		/* Inside a list: no class lookup needed. */
+		if (b->prev > lim || rd(h, b->prev + NEXT) != b->off)
+			return corrupt(h, b->off);
+		if (b->next != NIL)
+			set_link(h, b->next, PREV, b->prev);
 		set_link(h, b->prev, NEXT, b->next);
-	} else if ((*head = b->next) == NIL) {
+		return true;
+	}
+	unsigned fl, sl;
+	uint32_t *head = list_of(h, b->w0 & SIZE_MASK, &fl, &sl);
+	if (*head != b->off)
+		return corrupt(h, b->off);
+	if ((*head = b->next) != NIL) {
+		set_link(h, b->next, PREV, NIL);
+	} else {
 		h->sl_map[fl] &= ~(1u << sl);
 		if (!h->sl_map[fl])
 			h->fl_map &= ~(1u << fl);
@@ -251,7 +265,7 @@ COLD static bool insert_unlisted(struct vheap *h, uint32_t off, uint32_t size, u
  * to the list, the block is written but left out of the lists (never
  * reused).
  */
-static bool insert_block(struct vheap *h, uint32_t off, uint32_t size)
+HOT bool insert_block(struct vheap *h, uint32_t off, uint32_t size)
 {
 	unsigned fl, sl;
 	uint32_t *head = list_of(h, size, &fl, &sl), next = *head;
