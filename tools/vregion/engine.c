@@ -49,21 +49,48 @@ static void fail(struct run *r, const char *msg)
 			 (int)sizeof(r->rep->error) - 1, msg);
 }
 
-/* Name the region that ran out, if one did, in front of the IPC error. */
-static void explain_refusal(struct run *r)
+/*
+ * Name the region that ran out, if one did, in front of the IPC error: a
+ * live region that counted a failure, or - the DP module's region dies
+ * with its refused INIT_INSTANCE - the DP widget whose init failed while
+ * the core reported a region allocation failing.
+ */
+static void explain_refusal(struct run *r, const struct plan_step *step, unsigned fails_before)
 {
 	struct fw_snapshot s;
-	char name[TOPO_NAME_MAX + 16], msg[sizeof(r->ipc.error) + sizeof(name) + 64];
+	char name[TOPO_NAME_MAX + 16], msg[sizeof(r->ipc.error) + sizeof(name) + 96];
+	const struct topo_widget *w = step && step->widget >= 0 ? &r->t->widgets[step->widget] : NULL;
 
 	fw_snapshot_take(r->fw.fw, r->t, &s);
 	if (fw_stats_exhausted(r->t, &s, name, sizeof(name))) {
 		snprintf(msg, sizeof(msg), "region '%s' ran out of memory: %s", name, r->ipc.error);
+		fail(r, msg);
+	} else if (w && w->domain == TOPO_DP && r->leaks.alloc_failures > fails_before) {
+		snprintf(msg, sizeof(msg),
+			 "region '%s' ran out of memory (an allocation of %llu bytes failed): %s",
+			 w->name, (unsigned long long)r->leaks.last_failed_bytes, r->ipc.error);
 		fail(r, msg);
 	} else {
 		fail(r, r->ipc.error);
 	}
 	if (!r->at_end.n)
 		r->at_end = s;
+}
+
+/* Send steps [from, to); on a refusal explain it. Returns 0 when all passed. */
+static int send_range(struct run *r, unsigned from, unsigned to)
+{
+	for (unsigned i = from; i < to && i < r->plan.n; i++) {
+		unsigned before = r->leaks.alloc_failures;
+		uint32_t status = 0;
+		int e = tb_ipc_send(&r->ipc, &r->plan.steps[i], &status);
+
+		if (e || status) {
+			explain_refusal(r, &r->plan.steps[i], before);
+			return e ? e : 1;
+		}
+	}
+	return 0;
 }
 
 /* Wait until no DP module of the topology is running or due to run. */
@@ -150,7 +177,7 @@ static int run_periods(struct run *r)
 
 			touched = true;
 			if (t) {
-				explain_refusal(r);
+				explain_refusal(r, NULL, 0);
 				break;
 			}
 		}
@@ -179,13 +206,8 @@ static int run_periods(struct run *r)
 
 static void teardown(struct run *r)
 {
-	unsigned failed;
-
 	if (r->built) {
-		if (tb_ipc_send_range(&r->ipc, &r->plan, r->build_end, r->stop_end, &failed))
-			explain_refusal(r);
-		else
-			r->stopped = true;
+		r->stopped = send_range(r, r->build_end, r->stop_end) == 0;
 		fw_snapshot_take(r->fw.fw, r->t, &r->at_reset);
 	}
 	/* delete everything, also after a failed build: refusals for objects
@@ -227,7 +249,6 @@ int tb_run(const struct topology *t, const struct tb_run_opts *o, struct rep_run
 	struct vheap_stats st;
 	size_t regions0, ctx0, blocks0 = 0;
 	double t0, c0;
-	unsigned failed;
 	int e;
 
 	if (!r)
@@ -244,6 +265,8 @@ int tb_run(const struct topology *t, const struct tb_run_opts *o, struct rep_run
 	snprintf(rep->input, sizeof(rep->input), "%s", r->ss.s[0].path);
 	r->leaks.known = &r->at_end;
 	fw_leak_watch(&r->leaks);
+	if (o->quiet)
+		r->leaks.threshold = -1;
 	regions0 = vregion_live_count();
 	ctx0 = sof_ctx_live_count();
 	if (sys_heap_stats(&st) == 0)
@@ -275,13 +298,12 @@ int tb_run(const struct topology *t, const struct tb_run_opts *o, struct rep_run
 	t0 = progress_now();
 	c0 = progress_cpu();
 	/* create, init and bind; attach the streams to the copiers; then start */
-	if (tb_ipc_send_range(&r->ipc, &r->plan, 0, r->start_at, &failed)) {
-		explain_refusal(r);
+	if (send_range(r, 0, r->start_at) != 0) {
+		/* refused and explained: tear down what was made */
 	} else if ((e = tb_gateways_attach(&r->fw, t, &r->ss)) != 0) {
 		snprintf(err, errlen, "cannot attach the endpoints: %s", strerror(-e));
 		goto out_ipc;
-	} else if (tb_ipc_send_range(&r->ipc, &r->plan, r->start_at, r->build_end, &failed)) {
-		explain_refusal(r);
+	} else if (send_range(r, r->start_at, r->build_end)) {
 		r->built = true;
 	} else {
 		r->built = true;
@@ -348,6 +370,7 @@ int tb_size_runner(void *ctx, const struct topology *t, struct rep_run *rep)
 
 	o.streams.input = c->input;
 	o.streams.gen_seconds = c->seconds;
+	o.quiet = true;
 	e = tb_run(t, &o, rep, c->err, sizeof(c->err));
 	if (e && !c->error)
 		c->error = e;

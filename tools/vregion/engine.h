@@ -22,6 +22,7 @@ struct tb_run_opts {
 	struct tb_stream_opts streams;
 	FILE *ipc_log;              /* every request and reply, or NULL */
 	bool progress;              /* progress line on a terminal */
+	bool quiet;                 /* firmware log lines not shown (expected failures) */
 	unsigned max_stall_periods; /* periods without output before giving up (0: 2000) */
 };
 
@@ -37,7 +38,7 @@ int tb_run(const struct topology *t, const struct tb_run_opts *o, struct rep_run
 	   char *err, size_t errlen);
 
 /* Runner for size_topology() (sizing.h): one tb_run() per call, outputs
- * discarded. @p ctx is a struct tb_size_ctx, or NULL for 0.5 s of the
+ * discarded, firmware log quiet (bisection fails runs on purpose). @p ctx is a struct tb_size_ctx, or NULL for 0.5 s of the
  * generated signal. An input error is kept in ctx->error / ctx->err. */
 struct tb_size_ctx {
 	const char *input;          /* NULL: generated signal */

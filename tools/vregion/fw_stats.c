@@ -135,8 +135,11 @@ static void leak_sink(enum vr_log_level level, const char *line, void *arg)
 	void *base;
 	size_t blocks, bytes;
 
-	if (sscanf(line, "vregion %p destroyed with %zu interim blocks live (%zu bytes)", &base,
-		   &blocks, &bytes) == 3) {
+	if (sscanf(line, "vregion %p: allocation of %zu bytes", &base, &bytes) == 2) {
+		l->alloc_failures++;
+		l->last_failed_bytes = bytes;
+	} else if (sscanf(line, "vregion %p destroyed with %zu interim blocks live (%zu bytes)",
+			  &base, &blocks, &bytes) == 3) {
 		bool found = false;
 
 		for (unsigned k = 0; l->known && k < l->known->n; k++) {

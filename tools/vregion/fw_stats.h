@@ -59,6 +59,8 @@ struct fw_leaks {
 	uint64_t blocks[REP_MAX_REGIONS];
 	unsigned unmatched;         /* leak lines of regions we did not know */
 	int threshold;              /* lines up to this level go to stderr (VREGION_LOG_LEVEL) */
+	unsigned alloc_failures;    /* region allocations the core reported failing */
+	uint64_t last_failed_bytes; /* size of the last one */
 };
 void fw_leak_watch(struct fw_leaks *l);
 

@@ -71,6 +71,7 @@ static struct plan_step *add(struct plan *p, enum ipc4_kind kind)
 	s = &p->steps[p->n++];
 	memset(s, 0, sizeof(*s));
 	s->req.kind = kind;
+	s->widget = -1;
 	return s;
 }
 
@@ -166,6 +167,7 @@ static int init_instance(struct plan *p, const struct topology *t, int wi,
 
 	if (!s)
 		return -ENOMEM;
+	s->widget = wi;
 	ii = &s->req.u.init_instance;
 	ii->module_id = plan_module_id(w->type);
 	ii->instance_id = w->instance;

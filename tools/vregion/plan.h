@@ -25,6 +25,7 @@ struct plan_step {
 	struct ipc4_request req;
 	uint8_t cfg[512];          /* INIT_INSTANCE module configuration bytes */
 	char what[192];            /* "INIT_INSTANCE src.1 (SRC 3/0, DP)" */
+	int widget;                /* INIT_INSTANCE: the widget's index; else -1 */
 };
 
 struct plan {
