@@ -231,8 +231,14 @@ static void test_src1_every_pair_and_channel_count(void **state)
 			for (uint32_t ch = 1; ch <= 8; ch++) {
 				struct fw_instance *fw = mh_fw_new();
 				struct src_rig r;
+				/* enough input to fill and recycle every delay line */
+				struct vr_src_plan pl;
+				assert_int_equal(vr_src_plan(&pl, rates[a], rates[b], ch), 0);
+				size_t frames = pl.delay_bytes_per_channel / 4 + 256;
+				if (frames < rates[a] / 200)
+					frames = rates[a] / 200;
 				src_rig_build(&r, fw, 1, 196608, rates[a], rates[b], ch,
-					      MODULE_DOMAIN_LL, 0, rates[a] / 200);
+					      MODULE_DOMAIN_LL, 0, frames);
 				struct src_module_info info;
 				assert_int_equal(src_module_get_info(src_rig_module(&r), &info), 0);
 				size_t heap;
