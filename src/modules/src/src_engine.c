@@ -94,6 +94,7 @@ struct vr_src *vr_src_init(void *mem, size_t mem_bytes, int32_t *delay, size_t d
 		st->cap = line_cap(st->f);
 		st->hist = st->f->hist;
 		st->line = line;
+		vr_src_stage_select(st);
 		line += (size_t)st->cap * s->channels;
 	}
 	clear_state(s);

@@ -21,63 +21,104 @@ static inline int32_t round_sat(int64_t acc, uint32_t shift)
 	return (int32_t)acc;
 }
 
-/* sum c[i] * x[i], both ascending */
-static int64_t dot_up(const int32_t *restrict c, const int32_t *restrict x, uint32_t n)
-{
-	int64_t acc = 0;
-
-	for (uint32_t i = 0; i < n; i++)
-		acc += (int64_t)c[i] * x[i];
-	return acc;
-}
-
-/* sum c[i] * top[-i] */
-static int64_t dot_down(const int32_t *restrict c, const int32_t *restrict top, uint32_t n)
-{
-	int64_t acc = 0;
-
-	for (uint32_t i = 0; i < n; i++)
-		acc += (int64_t)c[i] * top[-(int32_t)i];
-	return acc;
-}
-
-/* symmetric n-tap filter, first half in c, newest sample at top */
-static int64_t dot_fold(const int32_t *restrict c, const int32_t *restrict top, uint32_t n)
-{
-	const int32_t *old = top - (n - 1);
-	uint32_t half = n / 2;
-	int64_t acc = 0;
-
-	for (uint32_t i = 0; i < half; i++)
-		acc += (int64_t)c[i] * ((int64_t)top[-(int32_t)i] + old[i]);
-	if (n & 1)
-		acc += (int64_t)c[half] * top[-(int32_t)half];
-	return acc;
-}
-
-static int64_t one_output(const struct vr_src_stage *st, const int32_t *top, uint32_t p)
-{
-	const struct vr_src_filter *f = st->f;
-	uint32_t T = f->taps;
-
-	switch (f->kind) {
-	case VR_SRC_FOLD1:
-		return dot_fold(st->coefs, top, T);
-	case VR_SRC_FOLD2:
-		if (p == 0)
-			return dot_fold(st->coefs, top, T);
-		return dot_fold(st->coefs + (T + 1) / 2, top, T - 1);
-	default:
-		if (p < (f->L + 1u) / 2u)
-			return dot_up(st->coefs + p * T, top - (T - 1), T);
-		return dot_down(st->coefs + (f->L - 1u - p) * T, top, T);
+/*
+ * The kernels are written once (macro) and instantiated twice: a plain
+ * scalar build for every target, and on x86-64 with GCC an AVX2 build that the
+ * vectorizer turns into vpmuldq (signed 32x32->64) lanes. Integer sums are
+ * exact, so both give bit-identical output; the AVX2 one is chosen at init
+ * when the CPU has it.
+ */
+#define VR_SRC_KERNELS(SFX, ATTR)                                                        \
+	/* sum c[i] * x[i], both ascending */                                            \
+	ATTR static int64_t dot_up##SFX(const int32_t *restrict c, const int32_t *restrict x, \
+					uint32_t n)                                      \
+	{                                                                                \
+		int64_t acc = 0;                                                         \
+		for (uint32_t i = 0; i < n; i++)                                         \
+			acc += (int64_t)c[i] * x[i];                                     \
+		return acc;                                                              \
+	}                                                                                \
+	/* sum c[i] * top[-i] */                                                         \
+	ATTR static int64_t dot_down##SFX(const int32_t *restrict c,                    \
+					  const int32_t *restrict top, uint32_t n)      \
+	{                                                                                \
+		int64_t acc = 0;                                                         \
+		for (uint32_t i = 0; i < n; i++)                                         \
+			acc += (int64_t)c[i] * top[-(int32_t)i];                         \
+		return acc;                                                              \
+	}                                                                                \
+	/* symmetric n-tap filter, first half in c, newest sample at top: one       */ \
+	/* coefficient load serves both taps (two widening products, no 64x64)      */ \
+	ATTR static int64_t dot_fold##SFX(const int32_t *restrict c,                    \
+					  const int32_t *restrict top, uint32_t n)      \
+	{                                                                                \
+		const int32_t *old = top - (n - 1);                                      \
+		uint32_t half = n / 2;                                                   \
+		int64_t acc = 0;                                                         \
+		for (uint32_t i = 0; i < half; i++)                                      \
+			acc += (int64_t)c[i] * top[-(int32_t)i] + (int64_t)c[i] * old[i]; \
+		if (n & 1)                                                               \
+			acc += (int64_t)c[half] * top[-(int32_t)half];                   \
+		return acc;                                                              \
+	}                                                                                \
+	ATTR static int64_t one_output##SFX(const struct vr_src_stage *st,               \
+					    const int32_t *top, uint32_t p)             \
+	{                                                                                \
+		const struct vr_src_filter *f = st->f;                                   \
+		uint32_t T = f->taps;                                                    \
+		switch (f->kind) {                                                       \
+		case VR_SRC_FOLD1:                                                       \
+			return dot_fold##SFX(st->coefs, top, T);                         \
+		case VR_SRC_FOLD2:                                                       \
+			if (p == 0)                                                      \
+				return dot_fold##SFX(st->coefs, top, T);                 \
+			return dot_fold##SFX(st->coefs + (T + 1) / 2, top, T - 1);       \
+		default:                                                                 \
+			if (p < (f->L + 1u) / 2u)                                        \
+				return dot_up##SFX(st->coefs + p * T, top - (T - 1), T); \
+			return dot_down##SFX(st->coefs + (f->L - 1u - p) * T, top, T);   \
+		}                                                                        \
+	}                                                                                \
+	/* k outputs of every channel, from the stage's current phase/position */    \
+	ATTR static void outputs##SFX(const struct vr_src_stage *st, uint32_t nch,       \
+				      int32_t *dst, uint32_t ch_stride,                  \
+				      uint32_t frame_stride, uint32_t k)                 \
+	{                                                                                \
+		uint32_t L = st->f->L, M = st->f->M, sh = st->f->shift;                  \
+		for (uint32_t c = 0; c < nch; c++) {                                     \
+			const int32_t *line = st->line + (size_t)c * st->cap;            \
+			int32_t *out = dst + (size_t)c * ch_stride;                      \
+			uint32_t p = st->phase, pos = st->pos;                           \
+			for (uint32_t i = 0; i < k; i++) {                               \
+				out[(size_t)i * frame_stride] =                          \
+					round_sat(one_output##SFX(st, line + pos, p), sh); \
+				p += M;                                                  \
+				pos += p / L;                                            \
+				p %= L;                                                  \
+			}                                                                \
+		}                                                                        \
 	}
+
+VR_SRC_KERNELS(_c, )
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(VR_SRC_NO_AVX2)
+#define VR_SRC_AVX2 1
+VR_SRC_KERNELS(_avx2, __attribute__((target("avx2"), optimize("tree-vectorize"))))
+#endif
+
+void vr_src_stage_select(struct vr_src_stage *st)
+{
+	st->outputs = outputs_c;
+#ifdef VR_SRC_AVX2
+	if (__builtin_cpu_supports("avx2"))
+		st->outputs = outputs_avx2;
+#endif
 }
 
 uint32_t vr_src_stage_run(struct vr_src_stage *st, uint32_t nch, int32_t *dst,
 			  uint32_t ch_stride, uint32_t frame_stride, uint32_t max_out)
 {
-	uint32_t L = st->f->L, M = st->f->M, sh = st->f->shift, k = 0, p = st->phase, pos = st->pos;
+	uint32_t L = st->f->L, M = st->f->M, k = 0, p = st->phase, pos = st->pos;
 
 	/* how many outputs the buffered input allows */
 	while (k < max_out && pos < st->fill) {
@@ -88,19 +129,7 @@ uint32_t vr_src_stage_run(struct vr_src_stage *st, uint32_t nch, int32_t *dst,
 	}
 	if (k == 0 || st->pos < st->hist)
 		return 0;
-	for (uint32_t c = 0; c < nch; c++) {
-		const int32_t *line = st->line + (size_t)c * st->cap;
-		int32_t *out = dst + (size_t)c * ch_stride;
-
-		p = st->phase;
-		pos = st->pos;
-		for (uint32_t i = 0; i < k; i++) {
-			out[(size_t)i * frame_stride] = round_sat(one_output(st, line + pos, p), sh);
-			p += M;
-			pos += p / L;
-			p %= L;
-		}
-	}
+	st->outputs(st, nch, dst, ch_stride, frame_stride, k);
 	st->phase = p;
 	st->pos = pos;
 	return k;

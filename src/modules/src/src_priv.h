@@ -17,8 +17,13 @@
  * pos - hist are dropped by moving the rest to the front. Invariants:
  * hist <= pos, fill <= cap, and every read index lies in [pos - hist, pos].
  */
+struct vr_src_stage;
+typedef void (*vr_src_outputs_fn)(const struct vr_src_stage *st, uint32_t nch, int32_t *dst,
+				  uint32_t ch_stride, uint32_t frame_stride, uint32_t k);
+
 struct vr_src_stage {
 	const struct vr_src_filter *f;
+	vr_src_outputs_fn outputs; /* kernel build chosen for this CPU */
 	const int32_t *coefs;
 	int32_t *line;    /* channel c at line + c * cap */
 	uint32_t cap;
@@ -46,6 +51,9 @@ struct vr_src {
  */
 uint32_t vr_src_stage_run(struct vr_src_stage *st, uint32_t nch, int32_t *dst,
 			  uint32_t ch_stride, uint32_t frame_stride, uint32_t max_out);
+
+/* Choose the kernel build (scalar, or AVX2 where the CPU has it). */
+void vr_src_stage_select(struct vr_src_stage *st);
 
 /* Drop history that no future output reads; returns the free room. */
 uint32_t vr_src_stage_room(struct vr_src_stage *st, uint32_t nch);
