@@ -19,7 +19,7 @@ cmake -S "$root" -B "$build" \
 	-DVREGION_PLATFORM=baremetal -DCMAKE_BUILD_TYPE=MinSizeRel \
 	-DVREGION_FAULT_INJECTION=OFF -DVREGION_BM_LOCK=irqmask \
 	-DVREGION_BM_POOL_BYTES=0 -DVREGION_BM_SYSHEAP_BYTES=0 \
-	-DVREGION_LOCK_SIZE=8 -DBUILD_TESTING=ON >/dev/null
+	-DVREGION_LOCK_SIZE=8 -DVREGION_LOG_ENABLED="${VREGION_SIZE_LOG:-ON}" -DBUILD_TESTING=ON >/dev/null
 targets="vregion vregion_link_probe"
 available=$(cmake --build "$build" --target help)
 for t in vregion_size_vheap vregion_size_probe; do

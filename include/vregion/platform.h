@@ -61,6 +61,17 @@ enum vr_log_level { VR_LOG_ERR = 0, VR_LOG_WARN, VR_LOG_INFO, VR_LOG_DEBUG };
 void vr_log(enum vr_log_level level, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/**
+ * How the core logs: a call of vr_log(), or - when the build sets
+ * VREGION_LOG_ENABLED to 0 - dead code that the compiler drops with its
+ * strings (the arguments are never evaluated, but still count as used).
+ */
+#if VREGION_LOG_ENABLED
+#define VR_LOG(level, ...) vr_log((level), __VA_ARGS__)
+#else
+#define VR_LOG(level, ...) ((void)(0 && (vr_log((level), __VA_ARGS__), 0)))
+#endif
+
 /** Invalidate the data cache over [p, p+bytes) (no-op without a cache). */
 void vr_dcache_invalidate(void *p, size_t bytes);
 /** The uncached alias of cached address @p (identity without aliases). */

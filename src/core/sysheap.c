@@ -25,7 +25,7 @@ static bool heap_ready(void)
 	void *base;
 	size_t bytes;
 	if (vr_platform_sysheap_span(&base, &bytes) < 0 || vheap_init(&heap, base, bytes) < 0) {
-		vr_log(VR_LOG_ERR, "sysheap: the platform gave no usable span");
+		VR_LOG(VR_LOG_ERR, "sysheap: the platform gave no usable span");
 		return false;
 	}
 	ready = true;
@@ -60,7 +60,7 @@ int sys_heap_free(void *ptr)
 		ret = vheap_free(&heap, ptr);
 	vr_global_lock_give(VR_GLOBAL_LOCK_SYSHEAP);
 	if (ret == -EINVAL && !ready)
-		vr_log(VR_LOG_ERR, "sysheap: free of %p before the heap exists", ptr);
+		VR_LOG(VR_LOG_ERR, "sysheap: free of %p before the heap exists", ptr);
 	return ret;
 }
 

@@ -186,7 +186,7 @@ HOT void set_link(struct vheap *h, uint32_t off, uint32_t field, uint32_t v)
 COLD static bool corrupt(struct vheap *h, uint32_t off)
 {
 	h->corruptions++;
-	vr_log(VR_LOG_ERR, "vheap %p: corrupted header at %p", (void *)h,
+	VR_LOG(VR_LOG_ERR, "vheap %p: corrupted header at %p", (void *)h,
 	       (void *)(h->base + off));
 	return false;
 }
@@ -472,7 +472,7 @@ static bool one_byte(uint32_t x)
 static int invalid(struct vheap *h, const void *ptr)
 {
 	h->invalid_frees++;
-	vr_log(VR_LOG_WARN, "vheap %p: free(%p) refused: not a live block", (void *)h, ptr);
+	VR_LOG(VR_LOG_WARN, "vheap %p: free(%p) refused: not a live block", (void *)h, ptr);
 	return -EINVAL;
 }
 
@@ -617,7 +617,7 @@ void vheap_stats(const struct vheap *h, struct vheap_stats *st)
 
 static int vfail(const struct vheap *h, uint32_t off, const char *what)
 {
-	vr_log(VR_LOG_ERR, "vheap %p: validate: %s at %p", (void *)h, what,
+	VR_LOG(VR_LOG_ERR, "vheap %p: validate: %s at %p", (void *)h, what,
 	       (void *)(h->base + off));
 	return -EFAULT;
 }

@@ -73,7 +73,7 @@ static bool pool_ready(void)
 	void *base;
 	size_t bytes;
 	if (vr_platform_page_span(&base, &bytes) < 0 || pool_setup(base, bytes) < 0) {
-		vr_log(VR_LOG_ERR, "vpage: the platform gave no usable page span");
+		VR_LOG(VR_LOG_ERR, "vpage: the platform gave no usable page span");
 		return false;
 	}
 	return true;
@@ -162,7 +162,7 @@ int vpage_free(void *ptr)
 	}
 	vr_global_lock_give(VR_GLOBAL_LOCK_PAGES);
 	if (ret)
-		vr_log(VR_LOG_ERR, "vpage: free of %p, which is not a live page allocation", ptr);
+		VR_LOG(VR_LOG_ERR, "vpage: free of %p, which is not a live page allocation", ptr);
 	return ret;
 }
 

@@ -86,7 +86,7 @@ struct vregion *vregion_create(size_t memsize)
 	size_t total;
 	if (memsize == 0 || !vr_round_up(memsize, VREGION_PAGE_SIZE, &total) ||
 	    total / VREGION_PAGE_SIZE > 0xffffffffu) {
-		vr_log(VR_LOG_ERR, "vregion: cannot create a region of %zu bytes", memsize);
+		VR_LOG(VR_LOG_ERR, "vregion: cannot create a region of %zu bytes", memsize);
 		return NULL;
 	}
 	if (VR_FAULT(VR_FAULT_REGION))
@@ -98,7 +98,7 @@ struct vregion *vregion_create(size_t memsize)
 		goto fail_lock;
 	vr->base = vpage_alloc((unsigned int)(total / VREGION_PAGE_SIZE));
 	if (!vr->base) {
-		vr_log(VR_LOG_WARN, "vregion: no run of %zu pages for a region", total / VREGION_PAGE_SIZE);
+		VR_LOG(VR_LOG_WARN, "vregion: no run of %zu pages for a region", total / VREGION_PAGE_SIZE);
 		goto fail_pages;
 	}
 	vr->size = total;
@@ -132,7 +132,7 @@ static void report_leaks(struct vregion *vr)
 	struct vheap_stats hs;
 	vheap_stats(&vr->heap, &hs);
 	if (hs.live_blocks)
-		vr_log(VR_LOG_WARN, "vregion %p destroyed with %zu interim blocks live (%zu bytes)",
+		VR_LOG(VR_LOG_WARN, "vregion %p destroyed with %zu interim blocks live (%zu bytes)",
 		       (void *)vr->base, hs.live_blocks, hs.used);
 }
 
@@ -160,7 +160,7 @@ void vregion_set_interim(struct vregion *vr)
 		return;
 	vr_lock_take(&vr->lock);
 	if (vr->type != VREGION_MEM_TYPE_LIFETIME) {
-		vr_log(VR_LOG_WARN, "vregion %p: already switched (mode %d)", (void *)vr->base, (int)vr->type);
+		VR_LOG(VR_LOG_WARN, "vregion %p: already switched (mode %d)", (void *)vr->base, (int)vr->type);
 		vr_lock_give(&vr->lock);
 		return;
 	}
@@ -168,7 +168,7 @@ void vregion_set_interim(struct vregion *vr)
 	size_t avail = (size_t)((vr->base + vr->size) - hb);
 	vr->undo_n = 0;
 	if (hb > vr->base + vr->size || vheap_init(&vr->heap, hb, avail) < 0) {
-		vr_log(VR_LOG_WARN, "vregion %p: %zu bytes left, too few for an interim heap; allocations will fail",
+		VR_LOG(VR_LOG_WARN, "vregion %p: %zu bytes left, too few for an interim heap; allocations will fail",
 		       (void *)vr->base, hb > vr->base + vr->size ? (size_t)0 : avail);
 		vr->type = VREGION_MEM_TYPE_INVALID;
 	} else {
@@ -223,7 +223,7 @@ void *vregion_alloc_align(struct vregion *vr, size_t size, size_t alignment)
 		vr->alloc_failures++;
 	vr_lock_give(&vr->lock);
 	if (!p)
-		vr_log(VR_LOG_INFO, "vregion %p: allocation of %zu bytes (align %zu) failed in mode %d",
+		VR_LOG(VR_LOG_INFO, "vregion %p: allocation of %zu bytes (align %zu) failed in mode %d",
 		       vr ? (void *)vr->base : NULL, size, align, (int)vr->type);
 	return p;
 }
@@ -282,7 +282,7 @@ int vregion_free(struct vregion *vr, void *ptr)
 		vr->invalid_frees++;
 	vr_lock_give(&vr->lock);
 	if (ret == -EINVAL)
-		vr_log(VR_LOG_ERR, "vregion %p: free of %p, which this region did not hand out",
+		VR_LOG(VR_LOG_ERR, "vregion %p: free of %p, which this region did not hand out",
 		       (void *)vr->base, ptr);
 	return ret;
 }
@@ -335,7 +335,7 @@ int vregion_discard_interim(struct vregion *vr)
 		vheap_stats(&vr->heap, &hs);
 		ret = hs.live_blocks > (size_t)0x7fffffff ? 0x7fffffff : (int)hs.live_blocks;
 		if (hs.live_blocks)
-			vr_log(VR_LOG_WARN, "vregion %p: discarding %zu live interim blocks (%zu bytes)",
+			VR_LOG(VR_LOG_WARN, "vregion %p: discarding %zu live interim blocks (%zu bytes)",
 			       (void *)vr->base, hs.live_blocks, hs.used);
 		heap_restart(vr);
 	}
@@ -376,7 +376,7 @@ void vregion_info(struct vregion *vr)
 	struct vregion_stats st;
 	if (vregion_stats(vr, &st) < 0)
 		return;
-	vr_log(VR_LOG_INFO,
+	VR_LOG(VR_LOG_INFO,
 	       "vregion %p: %zu bytes (%zu pages), mode %d, lifetime %zu used %zu frees, interim %zu size %zu used %zu peak %zu blocks, %u refs, %zu failures, %zu bad frees",
 	       (void *)vr->base, st.size, st.size / VREGION_PAGE_SIZE, (int)st.mode, st.lifetime_used,
 	       st.lifetime_frees, st.interim_size, st.interim_used, st.interim_peak,
