@@ -306,10 +306,12 @@ static void test_shared_tables(void **state)
 	assert_int_equal(run(t, NULL, NULL, 0.2, rep), 0);
 	assert_true(rep->ok);
 	two_users = rep->fast_get_shared;
+	assert_int_equal(rep->fast_get_users, 2 * rep->fast_get_tables);
 	assert_int_equal(run(one, NULL, NULL, 0.2, rep), 0);
 	assert_true(rep->ok);
 	assert_true(two_users > 0);
 	assert_int_equal(two_users, rep->fast_get_shared);
+	assert_int_equal(rep->fast_get_users, rep->fast_get_tables);
 	free(rep);
 	free(t);
 	free(one);

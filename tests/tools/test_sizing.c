@@ -220,6 +220,7 @@ static void test_report_renderings(void **state)
 	s = render(table, r);
 	assert_non_null(strstr(s, "pipeline 1"));
 	assert_non_null(strstr(s, "fast-get shared: 4242 bytes"));
+	assert_non_null(strstr(s, "0 users"));
 	free(s);
 	free(r);
 }

@@ -198,8 +198,11 @@ static int run_periods(struct run *r)
 	{
 		struct fast_get_stats fg;
 
-		if (fast_get_stats(fw_fast_get_cache(r->fw.fw), &fg) == 0)
+		if (fast_get_stats(fw_fast_get_cache(r->fw.fw), &fg) == 0) {
 			r->rep->fast_get_shared = fg.bytes;
+			r->rep->fast_get_tables = (unsigned)fg.entries;
+			r->rep->fast_get_users = (unsigned)fg.references;
+		}
 	}
 	return 0;
 }

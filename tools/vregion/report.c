@@ -31,7 +31,8 @@ void rep_print_table(const struct rep_run *r, FILE *f)
 	}
 	fprintf(f, "system heap: peak %" PRIu64 " bytes, %" PRIu64 " still used after teardown\n",
 		r->sysheap_used_peak, r->sysheap_used_end);
-	fprintf(f, "fast-get shared: %" PRIu64 " bytes\n", r->fast_get_shared);
+	fprintf(f, "fast-get shared: %" PRIu64 " bytes (%u tables, %u users)\n", r->fast_get_shared,
+		r->fast_get_tables, r->fast_get_users);
 	fprintf(f, "audio: %" PRIu64 " frames in, %" PRIu64 " frames out, %.3f s of audio in %.3f s"
 		" (%.3f s CPU",
 		r->frames_in, r->frames_out, r->audio_seconds, r->wall_seconds, r->cpu_seconds);
@@ -90,7 +91,9 @@ int rep_write_json(const struct rep_run *r, FILE *f)
 	}
 	fprintf(f, "  ],\n  \"system_heap\": {\"peak\": %" PRIu64 ", \"used_after_teardown\": %" PRIu64 "},\n",
 		r->sysheap_used_peak, r->sysheap_used_end);
-	fprintf(f, "  \"fast_get_shared\": %" PRIu64 ",\n", r->fast_get_shared);
+	fprintf(f, "  \"fast_get_shared\": %" PRIu64 ",\n  \"fast_get_tables\": %u,\n"
+		   "  \"fast_get_users\": %u,\n", r->fast_get_shared, r->fast_get_tables,
+		r->fast_get_users);
 	fprintf(f, "  \"audio\": {\"frames_in\": %" PRIu64 ", \"frames_out\": %" PRIu64
 		", \"seconds\": %.6f, \"wall_seconds\": %.6f, \"cpu_seconds\": %.6f},\n",
 		r->frames_in, r->frames_out, r->audio_seconds, r->wall_seconds, r->cpu_seconds);

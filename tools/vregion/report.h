@@ -39,7 +39,9 @@ struct rep_run {
 	struct rep_region regions[REP_MAX_REGIONS];
 	uint64_t sysheap_used_peak;    /* system heap high-water mark */
 	uint64_t sysheap_used_end;     /* system heap bytes still used after teardown */
-	uint64_t fast_get_shared;      /* bytes of fast-get copies shared between users (peak) */
+	uint64_t fast_get_shared;      /* bytes of fast-get copies (one per distinct table) */
+	unsigned fast_get_tables;      /* distinct tables held */
+	unsigned fast_get_users;       /* references on them (users) */
 	uint64_t frames_in, frames_out;
 	double audio_seconds, wall_seconds;
 	double cpu_seconds;            /* CPU time of the process (all threads) during the run */
