@@ -11,9 +11,9 @@
  * Invariants (checked by the tests through vregion_stats()):
  *  - lt_used <= size; in LIFETIME mode the next lifetime block starts at
  *    or after base + lt_used;
- *  - undo[0..undo_n) holds the most recent lifetime blocks, newest last:
- *    their start and the lt_used value before each was made; a free of the
- *    newest one rolls lt_used back exactly;
+ *  - the undo ring holds the undo_n most recent lifetime blocks (newest
+ *    just before undo_top): their start and the lt_used value before each
+ *    was made; a free of the newest one rolls lt_used back exactly;
  *  - once INTERIM, heap_base = align_up(base + lt_used) and the heap owns
  *    [heap_base, base + size); lt_used never changes again;
  *  - the metadata (this struct, the lock, the heap's control block) lives in
@@ -50,8 +50,9 @@ struct vregion {
 
 	size_t lt_used;
 	size_t lt_frees;
-	struct lifetime_undo undo[VREGION_LIFETIME_UNDO];
-	unsigned int undo_n;
+	struct lifetime_undo undo[VREGION_LIFETIME_UNDO]; /* ring of the newest blocks */
+	unsigned int undo_top; /* slot the next record goes to */
+	unsigned int undo_n;   /* valid records, newest at undo_top - 1 */
 
 	uint8_t *heap_base;
 	size_t heap_size;
@@ -188,13 +189,13 @@ static void *lifetime_alloc(struct vregion *vr, size_t size, size_t align)
 	size_t pad = (size_t)(start - cur);
 	if (start < cur || pad > room || size > room - pad)
 		return NULL;
-	if (vr->undo_n == VREGION_LIFETIME_UNDO) {
-		memmove(&vr->undo[0], &vr->undo[1], sizeof(vr->undo[0]) * (VREGION_LIFETIME_UNDO - 1));
-		vr->undo_n--;
-	}
-	vr->undo[vr->undo_n].start = (size_t)(start - (uintptr_t)vr->base);
-	vr->undo[vr->undo_n].mark = vr->lt_used;
-	vr->undo_n++;
+	/* a ring: once full, the oldest record is overwritten */
+	struct lifetime_undo *u = &vr->undo[vr->undo_top];
+	u->start = (size_t)(start - (uintptr_t)vr->base);
+	u->mark = vr->lt_used;
+	vr->undo_top = (vr->undo_top + 1u) % VREGION_LIFETIME_UNDO;
+	if (vr->undo_n < VREGION_LIFETIME_UNDO)
+		vr->undo_n++;
 	vr->lt_used += pad + size;
 	VR_UNPOISON((void *)start, size);
 	return (void *)start;
@@ -254,9 +255,11 @@ void *vregion_alloc_coherent(struct vregion *vr, size_t size)
 /* Free a pointer in the lifetime area; lock held. */
 static int lifetime_free(struct vregion *vr, size_t off)
 {
-	if (vr->type == VREGION_MEM_TYPE_LIFETIME && vr->undo_n &&
-	    vr->undo[vr->undo_n - 1].start == off) {
-		size_t mark = vr->undo[--vr->undo_n].mark;
+	unsigned int newest = (vr->undo_top + VREGION_LIFETIME_UNDO - 1u) % VREGION_LIFETIME_UNDO;
+	if (vr->type == VREGION_MEM_TYPE_LIFETIME && vr->undo_n && vr->undo[newest].start == off) {
+		size_t mark = vr->undo[newest].mark;
+		vr->undo_top = newest;
+		vr->undo_n--;
 		VR_POISON(vr->base + mark, vr->lt_used - mark);
 		vr->lt_used = mark;
 		return 0;
