@@ -61,6 +61,30 @@ static inline int32_t round_sat(int64_t acc, uint32_t shift)
 			acc += (int64_t)c[half] * top[-(int32_t)half];                   \
 		return acc;                                                              \
 	}                                                                                \
+	/* both phases of a x2 (FOLD2) stage at once: one pass over the shared   */ \
+	/* window; phase 0 has T taps (old end o0), phase 1 T-1 taps (o0 + 1)    */ \
+	ATTR static void dot_fold2x##SFX(const int32_t *restrict c0,                     \
+					 const int32_t *restrict c1,                     \
+					 const int32_t *restrict top, uint32_t T,        \
+					 int64_t *y0, int64_t *y1)                       \
+	{                                                                                \
+		const int32_t *o0 = top - (T - 1), *o1 = o0 + 1;                         \
+		uint32_t h0 = T / 2, h1 = (T - 1) / 2, i;                                \
+		int64_t a0 = 0, a1 = 0;                                                  \
+		for (i = 0; i < h1; i++) {                                               \
+			int32_t x = top[-(int32_t)i];                                    \
+			a0 += (int64_t)c0[i] * x + (int64_t)c0[i] * o0[i];               \
+			a1 += (int64_t)c1[i] * x + (int64_t)c1[i] * o1[i];               \
+		}                                                                        \
+		for (; i < h0; i++)                                                      \
+			a0 += (int64_t)c0[i] * top[-(int32_t)i] + (int64_t)c0[i] * o0[i]; \
+		if (T & 1)                                                               \
+			a0 += (int64_t)c0[h0] * top[-(int32_t)h0];                       \
+		else                                                                     \
+			a1 += (int64_t)c1[h1] * top[-(int32_t)h1];                       \
+		*y0 = a0;                                                                \
+		*y1 = a1;                                                                \
+	}                                                                                \
 	ATTR static int64_t one_output##SFX(const struct vr_src_stage *st,               \
 					    const int32_t *top, uint32_t p)             \
 	{                                                                                \
@@ -88,8 +112,24 @@ static inline int32_t round_sat(int64_t acc, uint32_t shift)
 		for (uint32_t c = 0; c < nch; c++) {                                     \
 			const int32_t *line = st->line + (size_t)c * st->cap;            \
 			int32_t *out = dst + (size_t)c * ch_stride;                      \
-			uint32_t p = st->phase, pos = st->pos;                           \
-			for (uint32_t i = 0; i < k; i++) {                               \
+			uint32_t p = st->phase, pos = st->pos, i = 0;                    \
+			if (st->f->kind == VR_SRC_FOLD2 && M == 1) {                     \
+				uint32_t T = st->f->taps;                                \
+				const int32_t *c1 = st->coefs + (T + 1) / 2;             \
+				if (p == 1 && k > 0) { /* finish a started pair */       \
+					out[0] = round_sat(one_output##SFX(st, line + pos, 1), sh); \
+					p = 0;                                           \
+					pos++;                                           \
+					i = 1;                                           \
+				}                                                        \
+				for (; i + 1 < k; i += 2, pos++) {                       \
+					int64_t y0, y1;                                  \
+					dot_fold2x##SFX(st->coefs, c1, line + pos, T, &y0, &y1); \
+					out[(size_t)i * frame_stride] = round_sat(y0, sh); \
+					out[(size_t)(i + 1) * frame_stride] = round_sat(y1, sh); \
+				}                                                        \
+			}                                                                \
+			for (; i < k; i++) {                                             \
 				out[(size_t)i * frame_stride] =                          \
 					round_sat(one_output##SFX(st, line + pos, p), sh); \
 				p += M;                                                  \
