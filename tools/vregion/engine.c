@@ -195,6 +195,18 @@ static int run_periods(struct run *r)
 	}
 	progress_end(&pg);
 	r->rep->frames_out = output_frames(&r->ss);
+	for (unsigned i = 0; i < r->ss.n; i++) {
+		const struct tb_stream *st = &r->ss.s[i];
+		unsigned k = r->rep->n_outputs;
+
+		if (st->dir != TOPO_OUTPUT || k >= TOPO_MAX_ENDPOINTS)
+			continue;
+		if (st->out)
+			snprintf(r->rep->outputs[k].path, sizeof(r->rep->outputs[k].path), "%s", st->path);
+		r->rep->outputs[k].frames = st->frames;
+		r->rep->outputs[k].rate = st->fmt.rate;
+		r->rep->n_outputs++;
+	}
 	{
 		struct fast_get_stats fg;
 

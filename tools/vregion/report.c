@@ -39,7 +39,12 @@ void rep_print_table(const struct rep_run *r, FILE *f)
 	if (r->cpu_seconds > 0)
 		fprintf(f, ", %.1fx real time per CPU second", r->audio_seconds / r->cpu_seconds);
 	fprintf(f, ")");
-	fprintf(f, "\nIPC4: %u messages, %u refused; after teardown: %u regions, %u blocks alive\n",
+	fprintf(f, "\n");
+	for (unsigned i = 0; i < r->n_outputs; i++)
+		if (r->outputs[i].path[0])
+			fprintf(f, "output: %s (%" PRIu64 " frames at %u Hz)\n", r->outputs[i].path,
+				r->outputs[i].frames, r->outputs[i].rate);
+	fprintf(f, "IPC4: %u messages, %u refused; after teardown: %u regions, %u blocks alive\n",
 		r->ipc_messages, r->ipc_failures, r->leaked_regions, r->leaked_blocks);
 	if (!r->ok)
 		fprintf(f, "FAILED: %s\n", r->error);
@@ -97,6 +102,14 @@ int rep_write_json(const struct rep_run *r, FILE *f)
 	fprintf(f, "  \"audio\": {\"frames_in\": %" PRIu64 ", \"frames_out\": %" PRIu64
 		", \"seconds\": %.6f, \"wall_seconds\": %.6f, \"cpu_seconds\": %.6f},\n",
 		r->frames_in, r->frames_out, r->audio_seconds, r->wall_seconds, r->cpu_seconds);
+	fprintf(f, "  \"outputs\": [");
+	for (unsigned i = 0; i < r->n_outputs; i++) {
+		fprintf(f, "%s{\"path\": ", i ? ", " : "");
+		rep_json_string(f, r->outputs[i].path);
+		fprintf(f, ", \"frames\": %" PRIu64 ", \"rate\": %u}", r->outputs[i].frames,
+			r->outputs[i].rate);
+	}
+	fprintf(f, "],\n");
 	fprintf(f, "  \"ipc\": {\"messages\": %u, \"refused\": %u},\n", r->ipc_messages, r->ipc_failures);
 	fprintf(f, "  \"after_teardown\": {\"regions\": %u, \"blocks\": %u}\n}\n",
 		r->leaked_regions, r->leaked_blocks);

@@ -45,6 +45,12 @@ struct rep_run {
 	uint64_t frames_in, frames_out;
 	double audio_seconds, wall_seconds;
 	double cpu_seconds;            /* CPU time of the process (all threads) during the run */
+	unsigned n_outputs;
+	struct {
+		char path[TOPO_PATH_MAX];  /* empty: discarded */
+		uint64_t frames;
+		unsigned rate;
+	} outputs[TOPO_MAX_ENDPOINTS];
 	unsigned ipc_messages, ipc_failures;
 	unsigned leaked_regions, leaked_blocks; /* alive after teardown (0 expected) */
 	bool ok;
