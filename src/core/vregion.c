@@ -255,6 +255,10 @@ void *vregion_alloc_coherent(struct vregion *vr, size_t size)
 /* Free a pointer in the lifetime area; lock held. */
 static int lifetime_free(struct vregion *vr, size_t off)
 {
+	/* Every lifetime block starts VREGION_MIN_ALIGN-aligned: anything else
+	 * was never handed out (found by fuzz/fuzz_heap.c). */
+	if (off % VREGION_MIN_ALIGN)
+		return -EINVAL;
 	unsigned int newest = (vr->undo_top + VREGION_LIFETIME_UNDO - 1u) % VREGION_LIFETIME_UNDO;
 	if (vr->type == VREGION_MEM_TYPE_LIFETIME && vr->undo_n && vr->undo[newest].start == off) {
 		size_t mark = vr->undo[newest].mark;

@@ -231,9 +231,18 @@ static int step(struct scan *s, struct topo_linemap *m)
 	}
 	line = s->line;
 	if (s->frame[s->depth].array) {
+		const char *before = s->p;
+		int r;
+
 		snprintf(buf, sizeof(buf), "%u", s->frame[s->depth].index++);
 		push_comp(s, buf);
-		return value(s, m, 1, line);
+		r = value(s, m, 1, line);
+		/* An element that is only a delimiter ("[ = ]") consumes nothing:
+		 * skip it as alsa-lib does, or this loops forever (found by
+		 * fuzz/fuzz_topology.c). */
+		if (r == 0 && s->p == before)
+			s->p++;
+		return r;
 	}
 	if (strchr("+-?!", *s->p))
 		s->p++; /* assignment mode prefix */
