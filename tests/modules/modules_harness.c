@@ -9,6 +9,7 @@
 
 #include <vregion/alloc_ctx.h>
 #include <vregion/ipc4/types.h>
+#include <vregion/audio/sched.h>
 #include <vregion/sysheap.h>
 
 #include "modules_harness.h"
@@ -227,4 +228,21 @@ uint32_t mh_rand(uint32_t *state)
 	x ^= x << 5;
 	*state = x;
 	return x;
+}
+
+static bool dp_has_work(struct processing_module *m, void *arg)
+{
+	struct dp_task_info info;
+	bool *pending = arg;
+	if (m->domain == MODULE_DOMAIN_DP && dp_task_info(m, &info) == 0 && info.running &&
+	    (info.busy || (info.ready && info.pending)))
+		*pending = true;
+	return !*pending;
+}
+
+bool mh_dp_pending(struct fw_instance *fw)
+{
+	bool pending = false;
+	fw_foreach_module(fw, dp_has_work, &pending);
+	return pending;
 }

@@ -8,6 +8,7 @@
 #ifndef TESTS_MODULES_HARNESS_H
 #define TESTS_MODULES_HARNESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -78,5 +79,12 @@ struct vregion_stats mh_mod_stats(struct fw_instance *fw, uint32_t id, uint32_t 
 
 /* Deterministic pseudo-random 32-bit values. */
 uint32_t mh_rand(uint32_t *state);
+
+/**
+ * True while any DP module of @p fw is inside process() or has banked work
+ * it would run now: a quiet output only means "done" when this is false, so
+ * a DP thread starved by a loaded machine is waited for, not cut short.
+ */
+bool mh_dp_pending(struct fw_instance *fw);
 
 #endif

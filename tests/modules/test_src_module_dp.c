@@ -37,7 +37,7 @@ static void run_dp(struct src_rig *r)
 	size_t last = (size_t)-1;
 	for (int quiet = 0; quiet < 20;) {
 		assert_int_equal(fw_ll_run(r->fw, 5, true), 0); /* real time: let the thread run */
-		quiet = r->dst.frames == last ? quiet + 1 : 0;
+		quiet = r->dst.frames == last && !mh_dp_pending(r->fw) ? quiet + 1 : 0;
 		last = r->dst.frames;
 	}
 }
