@@ -23,7 +23,7 @@
 #include <vregion/sysheap.h>
 #include <vregion/vregion.h>
 
-#include "hard_modules.h"
+#include <vregion/modules/modules.h>
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sys_heap_stats(&s0))
 		abort();
 	fw = fw_new(NULL);
-	if (!fw || hard_register_modules(fw, NULL) || ipc4_fw_init(&h, fw))
+	if (!fw || modules_register_all(fw) || ipc4_fw_init(&h, fw))
 		abort();
 	while (size >= 12 && n++ < MAX_MESSAGES) {
 		uint32_t len = le32(data + 8);

@@ -31,7 +31,7 @@
 #include <vregion/ipc4/handler.h>
 #include <vregion/ipc4/ipc4.h>
 
-#include "hard_modules.h"
+#include <vregion/modules/modules.h>
 #include "hard_util.h"
 #include "plan.h"
 #include "tmod.h"
@@ -233,7 +233,6 @@ struct topo_case {
 	struct plan plan;
 	unsigned built, stopped;       /* step indices where build and stop end */
 	struct topology t;
-	bool stand_in;
 };
 
 static struct ipc4_fw h;
@@ -296,7 +295,7 @@ static int ipc4_session(void *arg)
 
 	if (!fw)
 		return -ENOMEM;
-	assert_int_equal(hard_register_modules(fw, &tc->stand_in), 0);
+	assert_int_equal(modules_register_all(fw), 0);
 	assert_int_equal(ipc4_fw_init(&h, fw), 0);
 	for (unsigned i = 0; i < tc->built; i++)
 		if (!ipc_step(fw, tc, &tc->plan.steps[i], &status))
@@ -343,8 +342,6 @@ static void topo_walk(const char *name)
 	assert_int_equal(plan_stop(&tc.plan, &tc.t), 0);
 	assert_int_equal(plan_delete(&tc.plan, &tc.t), 0);
 	w = walk(ipc4_session, &tc, name);
-	if (tc.stand_in)
-		printf("%s: SRC (id 3) is the test stand-in (no SRC module in the tree)\n", name);
 	assert_true(w.failed_runs > 0);
 	plan_free(&tc.plan);
 }
