@@ -230,19 +230,31 @@ uint32_t mh_rand(uint32_t *state)
 	return x;
 }
 
-static bool dp_has_work(struct processing_module *m, void *arg)
+#define MH_MAX_DP 16
+
+struct dp_list {
+	struct processing_module *m[MH_MAX_DP];
+	unsigned int n;
+};
+
+/* Collect only: fw_foreach_module() holds the instance lock while it calls us. */
+static bool collect_dp(struct processing_module *m, void *arg)
 {
-	struct dp_task_info info;
-	bool *pending = arg;
-	if (m->domain == MODULE_DOMAIN_DP && dp_task_info(m, &info) == 0 && info.running &&
-	    (info.busy || (info.ready && info.pending)))
-		*pending = true;
-	return !*pending;
+	struct dp_list *l = arg;
+	if (m->domain == MODULE_DOMAIN_DP && l->n < MH_MAX_DP)
+		l->m[l->n++] = m;
+	return false;
 }
 
 bool mh_dp_pending(struct fw_instance *fw)
 {
-	bool pending = false;
-	fw_foreach_module(fw, dp_has_work, &pending);
-	return pending;
+	struct dp_list l = { .n = 0 };
+	fw_foreach_module(fw, collect_dp, &l);
+	for (unsigned int i = 0; i < l.n; i++) {
+		struct dp_task_info info;
+		if (dp_task_info(l.m[i], &info) == 0 && info.running &&
+		    (info.busy || (info.ready && info.pending)))
+			return true;
+	}
+	return false;
 }
