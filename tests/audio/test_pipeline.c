@@ -19,30 +19,7 @@
 
 #include "audio_test.h"
 #include "tmod.h"
-
-struct fx {
-	struct fw_instance *fw;
-	struct baseline base;
-};
-
-static int setup(void **state)
-{
-	static struct fx f;
-	f.base = baseline_take();
-	f.fw = fw_new(NULL);
-	if (!f.fw || fw_register_module_type(f.fw, &tmod_type))
-		return -1;
-	*state = &f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	int leaked = fw_delete(f->fw);
-	baseline_check(&f->base);
-	return leaked;
-}
+#include "fw_fixture.h"
 
 static struct processing_module *add(struct fx *f, uint32_t inst, uint32_t ppl)
 {
