@@ -42,6 +42,12 @@ bool cli_is_help(const char *s);
 /* Parse a positive decimal integer option value; false on junk. */
 bool cli_parse_uint(const char *s, unsigned long max, unsigned long *out);
 
+/*
+ * Parse the --seconds option shared by run and size: a number in (0, 3600].
+ * Returns 0, or the usage exit code after naming @cmd and the bad value.
+ */
+int cli_parse_seconds(const char *cmd, const char *s, double *out);
+
 /* Command entry points. */
 int cmd_check(int argc, char **argv);
 int cmd_replay(int argc, char **argv);

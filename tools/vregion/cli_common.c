@@ -52,3 +52,14 @@ bool cli_parse_uint(const char *s, unsigned long max, unsigned long *out)
 	*out = v;
 	return true;
 }
+
+int cli_parse_seconds(const char *cmd, const char *s, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (*end || !(v > 0 && v <= 3600))
+		return cli_error(cmd, VR_EXIT_USAGE, "--seconds: '%s' is not 0..3600", s);
+	*out = v;
+	return 0;
+}

@@ -52,8 +52,7 @@ static int parse(int argc, char **argv, struct run_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *end;
-	int c;
+	int c, code;
 
 	memset(a, 0, sizeof(*a));
 	a->output = "out.wav";
@@ -67,9 +66,8 @@ static int parse(int argc, char **argv, struct run_args *a)
 		case 's': a->svg = optarg; break;
 		case 'l': a->ipc_log = optarg; break;
 		case 't':
-			a->seconds = strtod(optarg, &end);
-			if (*end || !(a->seconds > 0 && a->seconds <= 3600))
-				return cli_error("run", VR_EXIT_USAGE, "--seconds: '%s' is not 0..3600", optarg);
+			if ((code = cli_parse_seconds("run", optarg, &a->seconds)))
+				return code;
 			break;
 		case 'h': help(stdout); return -1;
 		default: help(stderr); return VR_EXIT_USAGE;

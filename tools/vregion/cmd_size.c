@@ -56,7 +56,7 @@ static int parse(int argc, char **argv, struct size_args *a)
 		{ NULL, 0, NULL, 0 },
 	};
 	char *end;
-	int c;
+	int c, code;
 
 	memset(a, 0, sizeof(*a));
 	a->headroom = SIZE_DEFAULT_HEADROOM;
@@ -79,9 +79,8 @@ static int parse(int argc, char **argv, struct size_args *a)
 						 "--measure-bytes: '%s' is not 4096..67108864", optarg);
 			break;
 		case 't':
-			a->seconds = strtod(optarg, &end);
-			if (*end || !(a->seconds > 0 && a->seconds <= 3600))
-				return cli_error("size", VR_EXIT_USAGE, "--seconds: '%s' is not 0..3600", optarg);
+			if ((code = cli_parse_seconds("size", optarg, &a->seconds)))
+				return code;
 			break;
 		case 'h': help(stdout); return -1;
 		default: help(stderr); return VR_EXIT_USAGE;
