@@ -472,7 +472,11 @@ static int set_fragment(struct processing_module *m, uint32_t param, bool init, 
 		m->cfg_stage_fill = size;
 		return 0;
 	}
-	if (!m->cfg_stage || off_size != m->cfg_stage_fill || size > m->cfg_stage_size - off_size) {
+	/* a continuation must extend the open transfer of the same parameter;
+	 * only the final fragment may reach the announced total */
+	if (!m->cfg_stage || param != m->cfg_stage_param || off_size != m->cfg_stage_fill ||
+	    size > m->cfg_stage_size - off_size ||
+	    (!final && size == m->cfg_stage_size - off_size)) {
 		if (m->cfg_stage)
 			stage_drop(m);
 		return -EINVAL;

@@ -678,6 +678,7 @@ static void test_large_config_fragments(void **state)
 	/* only the module's copy stays */
 	assert_int_equal(mod_resource_count(m), 4); /* priv, state, table, coef */
 	assert_true(region_stats(vr).interim_used > interim0);
+	size_t interim1 = region_stats(vr).interim_used;
 	/* errors */
 	assert_int_equal(fw_module_set_large_config(f->fw, TMOD_ID, 0, 3, false, true,
 						    0, blob, 10), -EINVAL); /* no first fragment */
@@ -693,6 +694,16 @@ static void test_large_config_fragments(void **state)
 	assert_int_equal(fw_module_set_large_config(f->fw, TMOD_ID, 0, 3, false, true,
 						    100, blob, 10), -EINVAL);
 	assert_null(m->cfg_stage);
+	/* a fragment of another parameter, or a middle one that reaches the total */
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(fw_module_set_large_config(f->fw, TMOD_ID, 0, 3, true, false,
+							    sizeof(blob), blob, 4096), 0);
+		assert_int_equal(fw_module_set_large_config(f->fw, TMOD_ID, 0, k ? 3 : 4, false,
+							    k == 0, 4096, blob + 4096,
+							    sizeof(blob) - 4096), -EINVAL);
+		assert_null(m->cfg_stage);
+	}
+	assert_int_equal(region_stats(vr).interim_used, interim1); /* every stage given back */
 	size_t small = 4;
 	uint8_t out[4];
 	assert_int_equal(fw_module_get_large_config(f->fw, TMOD_ID, 0, 3, out, &small), -ENOSPC);

@@ -327,81 +327,6 @@ static void test_volume_controls(void **state)
 	assert_int_equal(exact(dec_switch, buf, 20, &sd), IPC4_INVALID_RESOURCE_ID);
 }
 
-static struct ipc4_large_config frag(uint32_t off_size, int init, int final, const uint8_t *d,
-				     uint32_t len)
-{
-	struct ipc4_large_config f = { 6, 0, off_size, 0, (uint32_t)final, (uint32_t)init, d, len };
-	return f;
-}
-
-static void test_blob_assembly(void **state)
-{
-	static uint8_t src[8192], dst[8192];
-	struct ipc4_blob_asm a;
-	struct ipc4_large_config f;
-	bool done;
-	(void)state;
-
-	for (size_t i = 0; i < sizeof(src); i++)
-		src[i] = (uint8_t)(i * 7 + 1);
-	ipc4_blob_init(&a, dst, sizeof(dst));
-	/* later fragments without a first one */
-	f = frag(4096, 0, 1, src, 10);
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_INVALID_RESOURCE_ID);
-	/* three fragments: 4096 + 4096 + 1000 = 9192 > capacity 8192 */
-	f = frag(9192, 1, 0, src, 4096);
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_INVALID_RESOURCE_ID);
-	/* two fragments: 4096 + 1000 */
-	f = frag(5096, 1, 0, src, 4096);
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_SUCCESS);
-	assert_false(done);
-	/* busy: a new first fragment, changes nothing */
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_INVALID_RESOURCE_ID);
-	f = frag(24, 1, 1, src, 24);
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_INVALID_RESOURCE_ID);
-	/* wrong offset, wrong end, wrong param: refused, transfer intact */
-	f = frag(4000, 0, 1, src + 4000, 1096);
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_INVALID_RESOURCE_ID);
-	f = frag(4096, 0, 1, src + 4096, 999);
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_INVALID_RESOURCE_ID);
-	f = frag(4096, 0, 0, src + 4096, 1000);  /* a middle that ends the blob */
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_INVALID_RESOURCE_ID);
-	f = frag(4096, 0, 1, src + 4096, 1000);
-	f.large_param_id = 1;
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_INVALID_RESOURCE_ID);
-	f.large_param_id = 0;
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_SUCCESS);
-	assert_true(done);
-	assert_false(a.active);
-	assert_int_equal(a.total, 5096);
-	assert_memory_equal(dst, src, 5096);
-	/* after completion a last fragment has nothing to continue */
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_INVALID_RESOURCE_ID);
-
-	/* three fragments within capacity, through the decoder's rules */
-	ipc4_blob_init(&a, dst, sizeof(dst));
-	memset(dst, 0, sizeof(dst));
-	f = frag(8192, 1, 0, src, 4096);
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_SUCCESS);
-	f = frag(4096, 0, 1, src + 4096, 4096);
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_SUCCESS);
-	assert_true(done);
-	assert_memory_equal(dst, src, 8192);
-	/* abort drops a transfer in progress */
-	f = frag(6000, 1, 0, src, 4096);
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_SUCCESS);
-	ipc4_blob_abort(&a);
-	f = frag(4096, 0, 1, src, 1904);
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_INVALID_RESOURCE_ID);
-	/* single fragment, and a single fragment of zero bytes */
-	f = frag(24, 1, 1, src, 24);
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_SUCCESS);
-	assert_true(done);
-	f = frag(0, 1, 1, NULL, 0);
-	assert_int_equal(ipc4_blob_feed(&a, &f, &done), IPC4_SUCCESS);
-	assert_false(done);
-}
-
 static void test_tlv_list(void **state)
 {
 	uint8_t p[40] = { 0 };
@@ -441,7 +366,6 @@ int main(void)
 		cmocka_unit_test(test_gain_cfg),
 		cmocka_unit_test(test_copier_cfg),
 		cmocka_unit_test(test_volume_controls),
-		cmocka_unit_test(test_blob_assembly),
 		cmocka_unit_test(test_tlv_list),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

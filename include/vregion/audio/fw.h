@@ -181,8 +181,12 @@ int fw_unbind(struct fw_instance *fw, uint32_t src_module, uint32_t src_instance
  * fragment goes straight to the set_configuration op; several are
  * reassembled in interim memory (mod_alloc) first, at most
  * FW_MAX_BLOB_BYTES. -ENOENT, -ENOSYS (no setter), -EBUSY (a first
- * fragment while a transfer is open), -EINVAL (out of order or out of
- * bounds), -ENOMEM, or the setter's error.
+ * fragment while a transfer is open; the open transfer stays), -EINVAL (a
+ * continuation without an open transfer, of another param_id, at an offset
+ * other than the bytes received, past the total, or a non-final fragment
+ * reaching the total: the open transfer is dropped and its memory freed),
+ * -ENOMEM, or the setter's error. O(size) plus the setter; takes the
+ * instance lock.
  */
 int fw_module_set_large_config(struct fw_instance *fw, uint32_t module_id, uint32_t instance_id,
 			       uint32_t param_id, bool init_block, bool final_block,

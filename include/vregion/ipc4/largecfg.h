@@ -1,18 +1,16 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * LARGE_CONFIG_SET multi-block reassembly and the vendor (0xFF) record list.
+ * The vendor (0xFF) record list of LARGE_CONFIG_SET.
  *
- * Fragments (reference §6.2), checked by ipc4_decode() against the bytes
- * received: single (init+final) carries data_off_size = total bytes; first
- * (init) carries total > 4096 and exactly 4096 bytes; middle carries its
- * offset and exactly 4096 bytes; last (final) carries its offset and 1..4096
- * bytes. The assembler below then checks the sequence: offsets in order,
- * total within the buffer, last fragment ending exactly at total.
+ * Fragments (reference §6.2) are checked by ipc4_decode() against the bytes
+ * received (single: data_off_size = total; first: total > 4096 and exactly
+ * 4096 bytes; middle: its offset and 4096 bytes; last: its offset and
+ * 1..4096 bytes). Their sequence is checked where the blob is assembled, in
+ * fw_module_set_large_config() (include/vregion/audio/fw.h).
  */
 #ifndef VREGION_IPC4_LARGECFG_H
 #define VREGION_IPC4_LARGECFG_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,36 +19,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/** Reassembly state of one module's LARGE_CONFIG_SET transfer. */
-struct ipc4_blob_asm {
-	uint8_t *buf;          /**< caller's staging buffer */
-	uint32_t cap;          /**< its size, at most IPC4_MAX_BLOB_SIZE is useful */
-	uint32_t total;        /**< bytes announced by the first fragment */
-	uint32_t filled;       /**< bytes received so far */
-	uint32_t param_id;     /**< large_param_id of the transfer */
-	bool active;           /**< a multi-block transfer is in progress */
-};
-
-/** Start with an empty assembler over @p buf of @p cap bytes. */
-void ipc4_blob_init(struct ipc4_blob_asm *a, uint8_t *buf, uint32_t cap);
-
-/**
- * Feed one decoded LARGE_CONFIG_SET fragment. Returns IPC4_SUCCESS, or
- * IPC4_INVALID_RESOURCE_ID (the reference's setter-failure code) for: a
- * first/single fragment while a transfer is active (busy), a total above
- * @c cap, a middle/last fragment without a first one, a different
- * large_param_id, an offset other than the bytes received so far, or a last
- * fragment not ending at the total. A refused fragment changes nothing.
- * On success *@p complete tells whether the blob (buf[0..total)) is whole;
- * a single fragment of 0 bytes succeeds with *complete = false.
- * O(fragment length).
- */
-uint32_t ipc4_blob_feed(struct ipc4_blob_asm *a, const struct ipc4_large_config *frag,
-			bool *complete);
-
-/** Drop a transfer in progress (module reset or delete). */
-void ipc4_blob_abort(struct ipc4_blob_asm *a);
 
 /** One vendor record: type, length in bytes, value. */
 struct ipc4_tlv {
