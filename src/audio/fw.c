@@ -275,6 +275,36 @@ int fw_pipeline_set_state(struct fw_instance *fw, uint32_t id, uint32_t target)
 	return ret;
 }
 
+static int batch_check(struct fw_instance *fw, const uint32_t *ids, uint32_t n, uint32_t target)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		struct pipeline *p = find_pipeline(fw, ids[i]);
+		int ret = p ? pipeline_state_check(p, target) : -ENOENT;
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+int fw_pipelines_set_state(struct fw_instance *fw, const uint32_t *ids, uint32_t n,
+			   uint32_t target, uint32_t *moved)
+{
+	uint32_t done = 0;
+
+	if (!fw || (n && !ids))
+		return -EINVAL;
+	vr_lock_take(&fw->lock);
+	int ret = batch_check(fw, ids, n, target);
+	for (; !ret && done < n; done++)
+		ret = pipeline_set_state(fw, find_pipeline(fw, ids[done]), target);
+	vr_lock_give(&fw->lock);
+	if (ret && done)
+		done--;   /* the last one tried did not move */
+	if (moved)
+		*moved = done;
+	return ret;
+}
+
 int fw_pipeline_get_state(struct fw_instance *fw, uint32_t id, uint32_t *state)
 {
 	if (!fw || !state)

@@ -30,6 +30,7 @@ int pipeline_complete(struct fw_instance *fw, struct pipeline *p);
 int pipeline_build_run_order(struct fw_instance *fw, struct pipeline *p);
 
 /* pipeline_state.c */
+int pipeline_state_check(const struct pipeline *p, uint32_t target);
 int pipeline_set_state(struct fw_instance *fw, struct pipeline *p, uint32_t target);
 uint32_t pipeline_get_state(const struct pipeline *p);
 

@@ -132,8 +132,37 @@ static int to_running(struct pipeline *p)
 	}
 }
 
+/*
+ * Whether @p target is a legal move from the pipeline's state: the one place
+ * the transition rules live, so a batch can be checked before any pipeline
+ * moves. Completion and prepare can still fail later, for want of memory or
+ * modules; only those failures reach the actions below.
+ */
+int pipeline_state_check(const struct pipeline *p, uint32_t target)
+{
+	switch (target) {
+	case FW_PPL_STATE_RESET:
+		return p->status == PPL_STATUS_PREPARE ? -EINVAL : 0;
+	case FW_PPL_STATE_PAUSED:
+		return 0;
+	case FW_PPL_STATE_RUNNING:
+		if (p->eos)
+			return -EINVAL;
+		return p->status == PPL_STATUS_READY || p->status == PPL_STATUS_PAUSED ||
+		       p->status == PPL_STATUS_ACTIVE ? 0 : -EINVAL;
+	case FW_PPL_STATE_EOS:
+		return p->status == PPL_STATUS_ACTIVE ? 0 : -EINVAL;
+	default:
+		return -EINVAL;
+	}
+}
+
 int pipeline_set_state(struct fw_instance *fw, struct pipeline *p, uint32_t target)
 {
+	int ret = pipeline_state_check(p, target);
+
+	if (ret)
+		return ret;
 	switch (target) {
 	case FW_PPL_STATE_RESET:
 		return to_reset(fw, p);
@@ -142,8 +171,6 @@ int pipeline_set_state(struct fw_instance *fw, struct pipeline *p, uint32_t targ
 	case FW_PPL_STATE_RUNNING:
 		return to_running(p);
 	case FW_PPL_STATE_EOS:
-		if (p->status != PPL_STATUS_ACTIVE)
-			return -EINVAL;
 		p->eos = true;
 		return 0;
 	default:

@@ -65,28 +65,20 @@ static uint32_t set_state_status(int ret)
 }
 
 /*
- * Every listed pipeline must exist before any is touched (the lookup pass);
- * then each moves in list order, stopping at the first failure without
- * rolling back the ones already moved, as SOF does.
+ * The framework looks up and checks every listed pipeline before any moves,
+ * so an unknown id or an illegal transition changes nothing (SOF moves the
+ * ones before the culprit). Only a completion or prepare failing for want of
+ * resources can leave earlier pipelines moved; that is logged.
  */
 uint32_t ipc4_h_set_pipeline_state(struct ipc4_fw *h, const struct ipc4_set_pipeline_state *m)
 {
 	const uint32_t *ids = m->multi_ppl ? m->ppl_ids : &m->ppl_id;
-	uint32_t n = m->multi_ppl ? m->count : 1;
+	uint32_t n = m->multi_ppl ? m->count : 1, moved = 0;
+	int ret = fw_pipelines_set_state(h->fw, ids, n, m->ppl_state, &moved);
 
-	for (uint32_t i = 0; i < n; i++)
-		if (!fw_pipeline_find(h->fw, ids[i]))
-			return IPC4_INVALID_RESOURCE_ID;
-	for (uint32_t i = 0; i < n; i++) {
-		uint32_t status = set_state_status(fw_pipeline_set_state(h->fw, ids[i],
-									 m->ppl_state));
-		if (status != IPC4_SUCCESS) {
-			if (i)
-				vr_log(VR_LOG_WARN, "ipc4: pipelines before %u already moved", ids[i]);
-			return status;
-		}
-	}
-	return IPC4_SUCCESS;
+	if (ret && moved)
+		vr_log(VR_LOG_WARN, "ipc4: pipelines before %u already moved", ids[moved]);
+	return set_state_status(ret);
 }
 
 uint32_t ipc4_h_get_pipeline_state(struct ipc4_fw *h, const struct ipc4_get_pipeline_state *m,

@@ -549,6 +549,47 @@ static void test_prepare_failure(void **state)
 	assert_int_equal(fw_pipeline_set_state(f->fw, 1, FW_PPL_STATE_RESET), 0);
 }
 
+/* A batch is checked whole before any pipeline moves; only a prepare failure stops it part way. */
+static void test_batch_state(void **state)
+{
+	struct fx *f = *state;
+	uint32_t moved = 99, ids[2] = { 1, 2 }, unknown[2] = { 1, 7 };
+	assert_int_equal(fw_pipeline_new(f->fw, 1, 0, 0), 0);
+	assert_int_equal(fw_pipeline_new(f->fw, 2, 0, 0), 0);
+	add(f, 0, 1);
+	add(f, 1, 1);
+	bind(f, 0, 1);
+	add(f, 2, 2);
+	struct tmod_init bad = { TMOD_FAIL_PREPARE, 0 };
+	struct fw_module_params prm = tmod_params(3, 2, MODULE_DOMAIN_LL, &bad);
+	struct processing_module *m = NULL;
+	assert_int_equal(fw_module_new(f->fw, &prm, &m), 0);
+	bind(f, 2, 3);
+	assert_int_equal(fw_pipelines_set_state(f->fw, unknown, 2, FW_PPL_STATE_RESET, &moved),
+			 -ENOENT);
+	assert_int_equal(moved, 0);
+	assert_int_equal(state_of(f, 1), FW_PPL_STATE_UNINITIALIZED);
+	/* RUNNING is illegal from INIT: refused before pipeline 1 is touched */
+	assert_int_equal(fw_pipelines_set_state(f->fw, ids, 2, FW_PPL_STATE_RUNNING, &moved),
+			 -EINVAL);
+	assert_int_equal(moved, 0);
+	assert_int_equal(fw_pipelines_set_state(f->fw, ids, 2, FW_PPL_STATE_RESET, &moved), 0);
+	assert_int_equal(moved, 2);
+	/* pipeline 2's prepare fails: pipeline 1 has moved, pipeline 2 is back to RESET */
+	assert_int_equal(fw_pipelines_set_state(f->fw, ids, 2, FW_PPL_STATE_RUNNING, &moved),
+			 -EINVAL);
+	assert_int_equal(moved, 1);
+	assert_int_equal(state_of(f, 1), FW_PPL_STATE_RUNNING);
+	assert_int_equal(state_of(f, 2), FW_PPL_STATE_RESET);
+	tmod_priv(m)->flags = 0;
+	assert_int_equal(fw_pipelines_set_state(f->fw, ids, 2, FW_PPL_STATE_RUNNING, NULL), 0);
+	assert_int_equal(fw_pipelines_set_state(f->fw, ids, 2, FW_PPL_STATE_RESET, NULL), 0);
+	assert_int_equal(fw_pipelines_set_state(NULL, ids, 2, FW_PPL_STATE_RESET, NULL), -EINVAL);
+	assert_int_equal(fw_pipelines_set_state(f->fw, NULL, 1, FW_PPL_STATE_RESET, NULL), -EINVAL);
+	assert_int_equal(fw_pipelines_set_state(f->fw, NULL, 0, FW_PPL_STATE_RESET, &moved), 0);
+	assert_int_equal(moved, 0);
+}
+
 /* Pipelines run in priority order, modules upstream first, whatever the creation order. */
 static void test_ll_order(void **state)
 {
@@ -853,6 +894,7 @@ int main(void)
 		T(test_loop_refused),
 		T(test_three_pipelines_restart_reconfigure),
 		T(test_large_config_fragments),
+		T(test_batch_state),
 		T(test_teardown_modules_then_pipelines),
 		T(test_teardown_pipelines_first),
 		T(test_teardown_by_instance),

@@ -464,6 +464,12 @@ static void test_delete_pipeline_with_modules(void **state)
 	/* one unknown id: nothing moves */
 	expect(multi(IPC4_PPL_PAUSED, 1, 9), IPC4_INVALID_RESOURCE_ID);
 	assert_int_equal(get_state(1), IPC4_PPL_RUNNING);
+	/* an illegal move for the second (EOS from PAUSED): the first does not move either */
+	expect(set_state(2, IPC4_PPL_PAUSED), IPC4_SUCCESS);
+	expect(multi(IPC4_PPL_EOS, 1, 2), IPC4_INVALID_REQUEST);
+	assert_int_equal(get_state(1), IPC4_PPL_RUNNING);
+	assert_int_equal(get_state(2), IPC4_PPL_PAUSED);
+	expect(set_state(2, IPC4_PPL_RUNNING), IPC4_SUCCESS);
 	/* deleting a running pipeline is refused */
 	expect(pdelete(2), IPC4_INVALID_RESOURCE_STATE);
 	expect(multi(IPC4_PPL_PAUSED, 1, 2), IPC4_SUCCESS);

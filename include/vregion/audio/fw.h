@@ -113,6 +113,21 @@ int fw_pipeline_delete(struct fw_instance *fw, uint32_t id);
  * prepare resets the modules and returns -EINVAL.
  */
 int fw_pipeline_set_state(struct fw_instance *fw, uint32_t id, uint32_t target);
+/**
+ * Move the @p n pipelines @p ids (in that order) toward @p target as one
+ * request (IPC4 SET_PIPELINE_STATE with several pipelines). Under one hold
+ * of the instance lock, every id is looked up and every transition checked
+ * before any pipeline moves: an unknown id gives -ENOENT and an illegal
+ * transition -EINVAL, both with nothing changed. Only a completion or
+ * prepare that fails on the way (no memory, no module) can stop the batch
+ * part way: that pipeline behaves as fw_pipeline_set_state() says and the
+ * ones before it stay moved. *@p moved (if not NULL) is the number of
+ * pipelines that moved: @p n on success, 0 when the check refused. -EINVAL
+ * for a NULL @p fw, or NULL @p ids with @p n > 0. O(n * pipelines + the
+ * moves); not from an LL or DP context.
+ */
+int fw_pipelines_set_state(struct fw_instance *fw, const uint32_t *ids, uint32_t n,
+			   uint32_t target, uint32_t *moved);
 /** Report pipeline @p id's state as an enum fw_ppl_state value. -ENOENT. */
 int fw_pipeline_get_state(struct fw_instance *fw, uint32_t id, uint32_t *state);
 /** Pipeline @p id or NULL. The pointer is valid until the pipeline is deleted. */
