@@ -67,22 +67,31 @@ extern "C" {
 #define VHEAP_SL_COUNT (1u << VHEAP_SL_LOG)
 /** First-level classes: one linear class of small sizes, then one per power of two. */
 #define VHEAP_FL_COUNT (VHEAP_MAX_SPAN_LOG - VHEAP_SL_LOG - VHEAP_ALIGN_LOG + 1)
+/** Free lists of the largest span: VHEAP_SL_COUNT per first-level class. */
+#define VHEAP_LIST_COUNT (VHEAP_FL_COUNT * VHEAP_SL_COUNT)
+/** 32-bit words of the bitmap of non-empty lists (one bit to spare past the last list). */
+#define VHEAP_MAP_WORDS (VHEAP_LIST_COUNT / 32u + 1u)
 
 /**
- * The control structure. Callers embed it (its fields are private to
- * vheap.c); it does not live in the span. Size with the defaults: 1,744
- * bytes on 32-bit targets, 1,704 on 64-bit (docs/vheap.md).
+ * The control block. Its fields are private to vheap.c; it does not live in
+ * the span. A heap needs only as many list heads as its span has classes:
+ * vheap_control_size() says how many bytes of this structure a span needs,
+ * and vheap_init_sized() runs a heap in a control block of that size (the
+ * unused tail of head[] does not exist then). sizeof(struct vheap), what
+ * vheap_init() assumes, fits the largest span: 1,696 bytes on 32-bit
+ * targets, 1,664 on 64-bit; a 4 KiB span needs 484 (32-bit) or 448 bytes
+ * (64-bit) (docs/vheap.md).
  */
 struct vheap {
 	unsigned char *base;   /* first block header */
 	uint32_t span;         /* bytes managed from base, a multiple of VHEAP_ALIGN */
-	uint32_t secret;       /* per-heap key mixed into every check word */
-	uint32_t fl_map;       /* bit f: some list of class f is non-empty */
+	uint32_t secret;       /* per-heap key mixed into every check word (odd) */
+	uint32_t top;          /* bit w: map[w] != 0 */
 	uint32_t flags;        /* bit 0: running under Valgrind (checked at init) */
-	uint32_t sl_map[VHEAP_FL_COUNT];                  /* bit s: list (f, s) non-empty */
-	uint32_t head[VHEAP_FL_COUNT][VHEAP_SL_COUNT];    /* block offsets, ~0 = empty */
 	size_t used, peak, live_blocks;
 	size_t alloc_failures, invalid_frees, corruptions;
+	uint32_t map[VHEAP_MAP_WORDS];      /* bit i % 32 of word i / 32: list i non-empty */
+	uint32_t head[VHEAP_LIST_COUNT];    /* block offsets, ~0 = empty; must stay last */
 };
 
 /** Figures a heap reports; every field is in bytes unless it says count. */
@@ -101,12 +110,30 @@ struct vheap_stats {
 /**
  * Make @p h manage [mem, mem + bytes) as one free block. The start is moved
  * up so that payloads are VHEAP_ALIGN-aligned and the end trimmed to a
- * multiple of VHEAP_ALIGN. Any previous state of @p h is forgotten.
+ * multiple of VHEAP_ALIGN. Any previous state of @p h is forgotten. @p h is
+ * a whole struct vheap (sizeof(struct vheap) bytes).
  * Returns 0, or -EINVAL for NULL arguments, a span under VHEAP_MIN_BLOCK
  * after trimming (a buffer smaller than VHEAP_MIN_SPAN), or a span larger
- * than VHEAP_MAX_SPAN. Time: O(classes).
+ * than VHEAP_MAX_SPAN. Time: O(classes of the span).
  */
 int vheap_init(struct vheap *h, void *mem, size_t bytes);
+
+/**
+ * Bytes of control block that a heap over a buffer of @p bytes needs: the
+ * fixed part of struct vheap plus one list head per size class up to
+ * @p bytes (at most sizeof(struct vheap)). A larger buffer never needs
+ * less. Time: O(1).
+ */
+size_t vheap_control_size(size_t bytes);
+
+/**
+ * vheap_init() with a control block of @p control_bytes at @p h, which may
+ * be shorter than struct vheap: at least vheap_control_size(@p bytes)
+ * (suitably aligned for struct vheap). Only those bytes are ever touched.
+ * Returns 0, or -EINVAL as vheap_init() and when @p control_bytes is too
+ * small for the span. Time: O(classes of the span).
+ */
+int vheap_init_sized(struct vheap *h, size_t control_bytes, void *mem, size_t bytes);
 
 /**
  * Allocate @p bytes, VHEAP_ALIGN-aligned. Returns NULL for 0 bytes (not

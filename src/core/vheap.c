@@ -11,12 +11,30 @@
  * this header is that block's footer). Offsets and sizes are 32-bit; NIL
  * ends a list.
  *
- * Check word: chk = w0 ^ key(o), and ^ next ^ prev as well for a free block,
- * where key(o) = (o ^ secret) * odd is never zero. Each stored word enters
- * chk unchanged, so a change confined to one of them - in particular to one
- * byte - always breaks the check, and random data passes with probability
- * 2^-32. Being linear, chk is patched (not recomputed) when a link changes.
- * Every header is verified before the heap acts on it (docs/vheap.md).
+ * Check word: chk = w0 ^ key(o) for a used block, and
+ * chk = w0 ^ key(o) ^ next ^ rotl16(prev) ^ FREE_TAG for a free one, where
+ * key(o) = (o ^ secret) * secret is never zero (secret is odd, o is even).
+ * Each stored word enters chk through a bijection, so a change confined to
+ * one of them - in particular to one byte - always breaks the check, and
+ * random data passes with probability 2^-32. Being linear, chk is patched
+ * (not recomputed) when a link or flag changes. Every header is verified
+ * before the heap acts on it (docs/vheap.md).
+ *
+ * A free block's check read as a used one's is off by
+ * next ^ rotl16(prev) ^ FREE_TAG, which has at least two non-zero bytes for
+ * every pair of links (see FREE_TAG): so free() tells a corrupted live
+ * header (off in one byte) from a free block (double free) from the header
+ * word alone, without reading link words.
+ *
+ * Lists: one flat array of heads indexed by size class (index_of()), with a
+ * bitmap over the lists and a bitmap over the bitmap's words, so the search
+ * is two find-first-set. A heap has only the lists its span can use, so its
+ * control block grows with the log of the span (vheap_control_size()).
+ *
+ * Code size matters (the Cortex-M budget is 1.2 KiB for init, alloc, aligned
+ * alloc and free): every list change goes through unlink_free() and
+ * insert_free(), every flag or link change through set_word(), every
+ * header check through verify(); alloc splits and free merges with those.
  */
 #include <errno.h>
 #include <string.h>
@@ -71,11 +89,19 @@
 #define NO_ASAN
 #endif
 
+/*
+ * Hot helpers are inlined when optimising for speed. At -Os the compiler
+ * chooses for HOT ones, and SHARED ones stay out of line (one copy).
+ */
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(__OPTIMIZE_SIZE__)
-/* Hot helpers are inlined when optimising for speed, kept shared at -Os. */
 #define HOT static inline __attribute__((always_inline))
+#define SHARED HOT
+#elif defined(__GNUC__) || defined(__clang__)
+#define HOT static inline
+#define SHARED static __attribute__((noinline))
 #else
 #define HOT static inline
+#define SHARED static
 #endif
 #if defined(__GNUC__) || defined(__clang__)
 #define COLD __attribute__((cold, noinline))
@@ -89,7 +115,6 @@
 #define HDR VHEAP_HEADER
 #define MINB VHEAP_MIN_BLOCK
 #define SL_LOG VHEAP_SL_LOG
-#define SL_COUNT VHEAP_SL_COUNT
 #define FL_SHIFT (VHEAP_SL_LOG + VHEAP_ALIGN_LOG)
 #define SMALL (1u << FL_SHIFT)
 #define USED 1u
@@ -98,10 +123,18 @@
 #define NIL 0xFFFFFFFFu
 #define NEXT 8u /* field offsets in a free block */
 #define PREV 12u
+/*
+ * Links are offsets below 2^31, multiples of 8, or NIL: bits 0-2 and 31 of
+ * a link are all 0 or all 1, so bits 0-2, 15-18 and 31 of
+ * x = next ^ rotl16(prev) are each all-equal per link, and
+ * x ^ FREE_TAG has a non-zero bit in byte 0 (bit 0, or bits 1-2) and one in
+ * byte 2 (bit 16, or bits 17-18) whatever the links are.
+ */
+#define FREE_TAG 0x00010001u
 
 _Static_assert(VHEAP_MAX_SPAN_LOG <= 31, "offsets and rounding need 32 bits");
-_Static_assert(VHEAP_SL_LOG >= 2 && VHEAP_SL_LOG <= 5, "sub-list bitmap is 32 bits");
-_Static_assert(VHEAP_FL_COUNT <= 32, "first-level bitmap is 32 bits");
+_Static_assert(VHEAP_SL_LOG >= 2 && VHEAP_SL_LOG <= 5, "classes of at most 32 lists");
+_Static_assert(VHEAP_MAP_WORDS <= 32, "the bitmap over map words is 32 bits");
 
 static inline unsigned fls32(uint32_t x) /* highest set bit; x != 0 */
 {
@@ -129,189 +162,190 @@ NO_ASAN static inline uint32_t rd(const struct vheap *h, uint32_t off)
 	return *(const uint32_t *)(const void *)(h->base + off);
 }
 
+static inline uint32_t rotl16(uint32_t x)
+{
+	return (x << 16) | (x >> 16);
+}
+
 NO_ASAN static inline void wr(struct vheap *h, uint32_t off, uint32_t v)
 {
 	*(uint32_t *)(void *)(h->base + off) = v;
 }
 
+/* Per-offset key; the multiplier is the heap's own odd secret (no constant to load). */
 static inline uint32_t key(const struct vheap *h, uint32_t off)
 {
-	return (off ^ h->secret) * 0x9E3779B1u;
+	return (off ^ h->secret) * h->secret;
 }
-
-/* A block as read from the span. */
-struct blk {
-	uint32_t off, w0, next, prev;
-};
 
 /*
- * Read the block at @b->off (off + 16 <= span) and return its check
- * residue: 0 when the check matches the form its USED flag claims.
+ * List of a block of @size bytes: below SMALL one list per VHEAP_ALIGN
+ * bytes, then VHEAP_SL_COUNT lists per power of two. Forcing the SMALL bit
+ * into the highest-bit search makes both ranges one formula: for a small
+ * size t = FL_SHIFT and the index is size / VHEAP_ALIGN.
  */
-HOT uint32_t residue(const struct vheap *h, struct blk *b)
+HOT unsigned index_of(uint32_t size)
 {
-	b->w0 = rd(h, b->off);
-	uint32_t d = rd(h, b->off + 4) ^ b->w0 ^ key(h, b->off);
-	if (b->w0 & USED)
-		return d; /* the link words are the owner's payload: never read them */
-	b->next = rd(h, b->off + NEXT);
-	b->prev = rd(h, b->off + PREV);
-	return d ^ b->next ^ b->prev;
+	unsigned t = fls32(size | SMALL);
+	return ((t - FL_SHIFT) << SL_LOG) + (size >> (t - SL_LOG));
 }
 
-/* Read and verify the block at @off: check, size within the span. */
-HOT bool load(const struct vheap *h, uint32_t off, struct blk *b)
+/* Lists a span of @span bytes uses: up to the class of a block of the whole span. */
+static unsigned lists_for(uint32_t span)
 {
-	b->off = off;
-	uint32_t size;
-	return off <= h->span - MINB && !residue(h, b) && (size = b->w0 & SIZE_MASK) >= MINB &&
-	       size <= h->span - off;
+	return index_of(span) + 1u;
 }
 
-/* Write a used header. */
-static void put_used(struct vheap *h, uint32_t off, uint32_t w0)
+/*
+ * The first word of the block at @off when its header verifies - check
+ * (with the links if the header says free), size at least MINB and within
+ * the span - else 0 (a valid first word is never 0).
+ */
+HOT uint32_t verify(const struct vheap *h, uint32_t off)
+{
+	if (off > h->span - MINB)
+		return 0;
+	uint32_t w0 = rd(h, off), d = rd(h, off + 4) ^ w0 ^ key(h, off), size = w0 & SIZE_MASK;
+	if (!(w0 & USED)) /* free: the links are ours and part of the check */
+		d ^= rd(h, off + NEXT) ^ rotl16(rd(h, off + PREV)) ^ FREE_TAG;
+	return !d && size >= MINB && size <= h->span - off ? w0 : 0;
+}
+
+/* Write a used header (w0 = USED, size 0, makes a dead header: see free_impl()). */
+SHARED void put_used(struct vheap *h, uint32_t off, uint32_t w0)
 {
 	wr(h, off, w0);
 	wr(h, off + 4, w0 ^ key(h, off));
 }
 
-/* Set a link of a verified free block, patching its check. */
-HOT void set_link(struct vheap *h, uint32_t off, uint32_t field, uint32_t v)
+/*
+ * Change one header word (w0 or a link) of the block at @off, patching its
+ * check: a valid header stays valid, a damaged one stays exactly as damaged
+ * and is caught when that block itself is verified.
+ */
+HOT void set_word(struct vheap *h, uint32_t off, uint32_t field, uint32_t v)
 {
-	uint32_t old = rd(h, off + field);
+	uint32_t x = rd(h, off + field) ^ v;
 	wr(h, off + field, v);
-	wr(h, off + 4, rd(h, off + 4) ^ old ^ v);
+	wr(h, off + 4, rd(h, off + 4) ^ (field == PREV ? rotl16(x) : x));
 }
 
-COLD static bool corrupt(struct vheap *h, uint32_t off)
+/* Set the PFREE flag of the block at @off to @bit; nothing past the span. */
+static void set_pfree(struct vheap *h, uint32_t off, uint32_t bit)
+{
+	if (off < h->span)
+		set_word(h, off, 0, (rd(h, off) & ~PFREE) | bit);
+}
+
+COLD static int corrupt(struct vheap *h, uint32_t off)
 {
 	h->corruptions++;
 	VR_LOG(VR_LOG_ERR, "vheap %p: corrupted header at %p", (void *)h,
 	       (void *)(h->base + off));
-	return false;
+	return -EFAULT;
 }
 
-/* --- size classes and free lists --- */
+/* --- free lists --- */
 
-HOT uint32_t *list_of(struct vheap *h, uint32_t size, unsigned *fl, unsigned *sl)
+/* Make @off (NIL: none) the head of list @i and keep both bitmaps in step. */
+static void set_head(struct vheap *h, unsigned i, uint32_t off)
 {
-	if (size < SMALL) {
-		*fl = 0;
-		*sl = size >> VHEAP_ALIGN_LOG;
-	} else {
-		unsigned t = fls32(size);
-		*fl = t - FL_SHIFT + 1u;
-		*sl = (unsigned)(size >> (t - SL_LOG)) - SL_COUNT;
-	}
-	return &h->head[*fl][*sl];
+	uint32_t *m = &h->map[i / 32u], bit = 1u << (i % 32u), word = 1u << (i / 32u);
+	h->head[i] = off;
+	*m = off == NIL ? *m & ~bit : *m | bit;
+	h->top = *m ? h->top | word : h->top & ~word;
 }
 
 /*
- * List neighbours are not re-verified when a link of theirs changes: the
- * check is linear, so set_link() keeps a damaged header exactly as damaged
- * (it is caught when that block itself is taken or merged), and the offset
- * written to comes from a verified header. They must point back, though.
+ * Take the verified free block at @off (first word @w0) out of its list.
+ * Its list neighbours are not verified, but must point back to it; nothing
+ * is written unless they do (else -EFAULT, counted, and the block stays out
+ * of use). Their links are changed by patching (set_word()), and every
+ * offset written to comes from a verified header or the control block.
  */
-
-/* Take the verified free block @b out of its list. */
-HOT bool unlink_block(struct vheap *h, const struct blk *b)
+static int unlink_free(struct vheap *h, uint32_t off, uint32_t w0)
 {
-	uint32_t lim = h->span - MINB;
-	if (b->next != NIL && (b->next > lim || rd(h, b->next + PREV) != b->off))
-		return corrupt(h, b->off);
-	if (b->prev != NIL) {
-		/* Inside a list: no class lookup needed. */
-		if (b->prev > lim || rd(h, b->prev + NEXT) != b->off)
-			return corrupt(h, b->off);
-		if (b->next != NIL)
-			set_link(h, b->next, PREV, b->prev);
-		set_link(h, b->prev, NEXT, b->next);
-		return true;
-	}
-	unsigned fl, sl;
-	uint32_t *head = list_of(h, b->w0 & SIZE_MASK, &fl, &sl);
-	if (*head != b->off)
-		return corrupt(h, b->off);
-	if ((*head = b->next) != NIL) {
-		set_link(h, b->next, PREV, NIL);
+	uint32_t next = rd(h, off + NEXT), prev = rd(h, off + PREV), lim = h->span - MINB;
+	if (next != NIL && (next > lim || rd(h, next + PREV) != off))
+		return corrupt(h, off);
+	if (prev != NIL) {
+		if (prev > lim || rd(h, prev + NEXT) != off)
+			return corrupt(h, off);
+		set_word(h, prev, NEXT, next);
 	} else {
-		h->sl_map[fl] &= ~(1u << sl);
-		if (!h->sl_map[fl])
-			h->fl_map &= ~(1u << fl);
+		unsigned i = index_of(w0); /* a free block's w0 is its bare size */
+		if (h->head[i] != off)
+			return corrupt(h, off);
+		set_head(h, i, next);
 	}
-	return true;
+	if (next != NIL)
+		set_word(h, next, PREV, prev);
+	return 0;
 }
 
-/* Write a free block of @size at @off (the block before it is used), listed after @next. */
-static inline void put_free(struct vheap *h, uint32_t off, uint32_t size, uint32_t next)
+/*
+ * Write a free block of @size at @off (the block before it is used: w0 is
+ * the bare size) with its footer, and push it on its list. The old head's
+ * back link is patched, not verified: if that header is damaged it stays
+ * exactly as damaged (the patch writes the correct link and keeps the check
+ * off by the damage), so it is caught when that block is verified, and the
+ * offset written to comes from the control block.
+ */
+static void insert_free(struct vheap *h, uint32_t off, uint32_t size)
 {
+	unsigned i = index_of(size);
+	uint32_t next = h->head[i];
+	if (next != NIL)
+		set_word(h, next, PREV, off);
 	wr(h, off, size);
 	wr(h, off + NEXT, next);
 	wr(h, off + PREV, NIL);
-	wr(h, off + 4, size ^ next ^ NIL ^ key(h, off));
+	wr(h, off + 4, size ^ next ^ NIL ^ FREE_TAG ^ key(h, off)); /* rotl16(NIL) == NIL */
 	wr(h, off + size - 4, size);
-}
-
-/* The list head does not point back: write the block but leave it unlisted. */
-COLD static bool insert_unlisted(struct vheap *h, uint32_t off, uint32_t size, uint32_t head)
-{
-	put_free(h, off, size, NIL);
-	return corrupt(h, head);
+	set_head(h, i, off);
 }
 
 /*
- * Write a free block of @size at @off (the block before it is used) with
- * its footer, and push it on its list. If the list head does not point back
- * to the list, the block is written but left out of the lists (never
- * reused).
+ * A free block of at least @need bytes (need <= span), or NIL: the head of
+ * the list of @need if it is large enough, else the head of the first
+ * non-empty list above, where every block fits (good fit, O(1)). The size
+ * read from the head is only a hint: the caller verifies the block.
  */
-HOT bool insert_block(struct vheap *h, uint32_t off, uint32_t size)
+static uint32_t find_free(const struct vheap *h, uint32_t need)
 {
-	unsigned fl, sl;
-	uint32_t *head = list_of(h, size, &fl, &sl), next = *head;
-	if (next != NIL) {
-		if (!LIKELY(rd(h, next + PREV) == NIL))
-			return insert_unlisted(h, off, size, next);
-		set_link(h, next, PREV, off);
-	}
-	put_free(h, off, size, next);
-	*head = off;
-	h->sl_map[fl] |= 1u << sl;
-	h->fl_map |= 1u << fl;
-	return true;
-}
-
-/*
- * The list to take a block of at least @size bytes from, or NULL: the class
- * of @size if its head is large enough, else the first non-empty class
- * above, where every block fits (good fit, O(1)). (*fl, *sl) name it.
- */
-static uint32_t *find_list(struct vheap *h, uint32_t size, unsigned *fl, unsigned *sl)
-{
-	uint32_t *head = list_of(h, size, fl, sl);
-	if (*head != NIL && (rd(h, *head) & SIZE_MASK) >= size)
-		return head;
-	uint32_t m = h->sl_map[*fl] & (~1u << *sl);
+	unsigned i = index_of(need);
+	uint32_t off = h->head[i];
+	if (off == NIL || (rd(h, off) & SIZE_MASK) < need)
+		i++; /* may be the first list past the span's: its map bit is clear */
+	unsigned w = i / 32u;
+	uint32_t m = h->map[w] & (~0u << (i % 32u));
 	if (!m) {
-		m = h->fl_map & (~1u << *fl);
+		m = h->top & (~1u << w);
 		if (!m)
-			return NULL;
-		*fl = ffs32(m);
-		m = h->sl_map[*fl];
+			return NIL;
+		w = ffs32(m);
+		m = h->map[w];
 	}
-	*sl = ffs32(m);
-	return &h->head[*fl][*sl];
+	return h->head[w * 32u + ffs32(m)];
 }
 
 /* --- init --- */
+
+size_t vheap_control_size(size_t bytes)
+{
+	if (bytes > VHEAP_MAX_SPAN)
+		bytes = VHEAP_MAX_SPAN;
+	return offsetof(struct vheap, head) + lists_for((uint32_t)bytes) * sizeof(uint32_t);
+}
 
 int vheap_init(struct vheap *h, void *mem, size_t bytes)
 {
 	if (!h || !mem)
 		return -EINVAL;
 	uintptr_t a = (uintptr_t)mem;
-	if (a > UINTPTR_MAX - 2u * A || bytes > UINTPTR_MAX - 2u * A - a)
+	if (bytes > UINTPTR_MAX - a)
 		return -EINVAL;
+	/* The first header sits HDR bytes before an aligned payload (wraps only if bytes is tiny). */
 	uintptr_t start = vr_align_up(a + HDR, A) - HDR;
 	if (start - a > bytes)
 		return -EINVAL;
@@ -319,8 +353,9 @@ int vheap_init(struct vheap *h, void *mem, size_t bytes)
 	if (span < MINB || span > VHEAP_MAX_SPAN)
 		return -EINVAL;
 
-	memset(h, 0, sizeof(*h));
-	memset(h->head, 0xFF, sizeof(h->head));
+	/* Only the lists this span uses: vheap_init_sized() relies on it. */
+	memset(h, 0, offsetof(struct vheap, head));
+	memset(h->head, 0xFF, lists_for((uint32_t)span) * sizeof(uint32_t));
 #if defined(VREGION_VALGRIND) && !defined(VREGION_ASAN)
 	h->flags = RUNNING_ON_VALGRIND ? VG : 0u;
 #endif
@@ -328,13 +363,20 @@ int vheap_init(struct vheap *h, void *mem, size_t bytes)
 	h->span = (uint32_t)span;
 	/* A key per heap and placement: a header copied from elsewhere fails. */
 	uint32_t s = ((uint32_t)start ^ (uint32_t)((uintptr_t)h >> 3) ^ h->span) * 0x2C1B3C6Du;
-	h->secret = s ^ (s >> 15) ^ 1u;
-	h->secret |= 1u;
+	h->secret = (s ^ (s >> 15)) | 1u;
 	QUIET(h);
 	POISON(h->base, span);
-	insert_block(h, 0, h->span);
+	insert_free(h, 0, h->span);
 	LOUD(h);
 	return 0;
+}
+
+/* The span never exceeds @bytes, so vheap_control_size(bytes) covers its lists. */
+int vheap_init_sized(struct vheap *h, size_t control_bytes, void *mem, size_t bytes)
+{
+	if (control_bytes < vheap_control_size(bytes))
+		return -EINVAL;
+	return vheap_init(h, mem, bytes);
 }
 
 void vheap_fini(struct vheap *h)
@@ -345,62 +387,55 @@ void vheap_fini(struct vheap *h)
 
 /* --- alloc --- */
 
-static void *fail(struct vheap *h)
+COLD static void *fail(struct vheap *h)
 {
 	h->alloc_failures++;
 	return NULL;
 }
 
 /*
- * Carve a used block of @bs bytes, its payload aligned to @align, out of the
- * head of list (fl, sl). The block is verified before anything is written;
- * the list neighbour is patched (see unlink_block).
+ * @bytes > 0, @align a power of two >= A. One search serves both plain and
+ * aligned requests: an aligned one asks for room for the worst leading gap
+ * (align + MINB - A), and the gap in front of the aligned payload goes back
+ * to the lists the same way as the tail: through insert_free().
  */
-static void *take(struct vheap *h, uint32_t *head, unsigned fl, unsigned sl, uint32_t bs,
-		  size_t n, size_t align)
+static void *alloc_impl(struct vheap *h, size_t bytes, size_t align)
 {
-	struct blk b = {0, 0, NIL, NIL};
-	uint32_t off = *head;
-	if (!load(h, off, &b) || (b.w0 & USED) || b.prev != NIL)
-		goto bad;
-	uint32_t size = b.w0 & SIZE_MASK, gap = 0;
-	if (align > A) {
-		/* No gap, or one that holds a free block: align more if needed. */
-		gap = (uint32_t)(0u - (uintptr_t)(h->base + off + HDR)) & (uint32_t)(align - 1u);
-		if (gap && gap < MINB)
-			gap += (uint32_t)align;
+	/* bytes + HDR <= span keeps every sum below 2^32 (span < 2^31, align <= span / 2). */
+	if (bytes > h->span - HDR || align > h->span)
+		return fail(h);
+	uint32_t bs = ((uint32_t)bytes + HDR + A - 1u) & SIZE_MASK;
+	if (bs < MINB)
+		bs = MINB;
+	uint32_t need = align > A ? bs + (uint32_t)align + MINB - A : bs;
+	uint32_t off = need <= h->span ? find_free(h, need) : NIL;
+	if (off == NIL)
+		return fail(h);
+	uint32_t w0 = verify(h, off);
+	if (!w0 || (w0 & USED)) {
+		corrupt(h, off);
+		return fail(h);
 	}
-	if (size < gap || size - gap < bs)
-		goto bad;
-	uint32_t rest = size - gap - bs, end = off + size;
+	if (unlink_free(h, off, w0))
+		return fail(h);
 
-	/* Pop the head; its successor must point back. */
-	if (b.next != NIL && (b.next > h->span - MINB || rd(h, b.next + PREV) != off))
-		goto bad;
-	if ((*head = b.next) != NIL) {
-		set_link(h, b.next, PREV, NIL);
-	} else {
-		h->sl_map[fl] &= ~(1u << sl);
-		if (!h->sl_map[fl])
-			h->fl_map &= ~(1u << fl);
-	}
-
-	uint32_t flags = USED;
+	/* Verified and in the list of its size: size >= need >= gap + bs. */
+	uint32_t size = w0, flags = USED; /* a free block's w0 is its bare size */
+	uint32_t gap = (0u - (uint32_t)(uintptr_t)(h->base + off + HDR)) & (uint32_t)(align - 1u);
 	if (gap) {
-		insert_block(h, off, gap);
+		/* No gap, or one that holds a free block: align one step further if needed. */
+		if (gap < MINB)
+			gap += (uint32_t)align;
+		insert_free(h, off, gap);
 		off += gap;
+		size -= gap;
 		flags |= PFREE;
 	}
-	if (rest >= MINB) {
-		insert_block(h, off + bs, rest);
+	if (size - bs >= MINB) {
+		insert_free(h, off + bs, size - bs); /* its successor keeps PFREE */
 	} else {
-		bs += rest;
-		if (end < h->span) {
-			/* Clear the successor's PFREE; a patch keeps a bad check bad. */
-			uint32_t w = rd(h, end);
-			wr(h, end, w & ~PFREE);
-			wr(h, end + 4, rd(h, end + 4) ^ (w & PFREE));
-		}
+		bs = size;
+		set_pfree(h, off + size, 0);
 	}
 	put_used(h, off, bs | flags);
 	h->used += bs;
@@ -408,37 +443,7 @@ static void *take(struct vheap *h, uint32_t *head, unsigned fl, unsigned sl, uin
 		h->peak = h->used;
 	h->live_blocks++;
 	unsigned char *p = h->base + off + HDR;
-	UNPOISON(p, n);
-	return p;
-bad:
-	corrupt(h, off);
-	return fail(h);
-}
-
-/* @bytes > 0, @align a power of two >= A. */
-static void *alloc_impl(struct vheap *h, size_t bytes, size_t align)
-{
-	unsigned fl, sl;
-	if (bytes > h->span - HDR || align > h->span)
-		return fail(h);
-	uint32_t bs = ((uint32_t)bytes + HDR + A - 1u) & SIZE_MASK, need;
-	if (bs < MINB)
-		bs = MINB;
-	/* Search for room for an aligned start: a gap of up to MINB + align - A. */
-	need = align > A ? bs + (uint32_t)align + MINB - A : bs;
-	uint32_t *head = need <= h->span ? find_list(h, need, &fl, &sl) : NULL;
-	if (!head)
-		return fail(h);
-	return take(h, head, fl, sl, bs, bytes, align);
-}
-
-void *vheap_alloc(struct vheap *h, size_t bytes)
-{
-	if (!h || !bytes)
-		return NULL;
-	QUIET(h);
-	void *p = alloc_impl(h, bytes, A);
-	LOUD(h);
+	UNPOISON(p, bytes);
 	return p;
 }
 
@@ -452,24 +457,29 @@ void *vheap_alloc_align(struct vheap *h, size_t bytes, size_t align)
 	return p;
 }
 
+void *vheap_alloc(struct vheap *h, size_t bytes)
+{
+	return vheap_alloc_align(h, bytes, 0);
+}
+
 /* --- free --- */
 
 /* Offset of the header for @ptr when it could be a payload, else NIL. */
 static uint32_t header_of(const struct vheap *h, const void *ptr)
 {
+	/* Below base + HDR the difference wraps to a huge value. */
 	uintptr_t p = (uintptr_t)ptr - (uintptr_t)h->base - HDR;
-	if ((uintptr_t)ptr < (uintptr_t)h->base + HDR || p > h->span - MINB || (p & (A - 1u)))
-		return NIL;
-	return (uint32_t)p;
+	return p > h->span - MINB || (p & (A - 1u)) ? NIL : (uint32_t)p;
 }
 
 /* True when @x has exactly one non-zero byte: the mark of a one-byte change. */
-static bool one_byte(uint32_t x)
+COLD static bool one_byte(uint32_t x)
 {
-	return x && (fls32(x) >> 3) == (ffs32(x) >> 3);
+	/* Shift the lowest non-zero byte down; what is left must be that byte. */
+	return (x >> (ffs32(x | 0x80000000u) & 24u)) - 1u < 0xFFu;
 }
 
-static int invalid(struct vheap *h, const void *ptr)
+COLD static int invalid(struct vheap *h, const void *ptr)
 {
 	h->invalid_frees++;
 	VR_LOG(VR_LOG_WARN, "vheap %p: free(%p) refused: not a live block", (void *)h, ptr);
@@ -477,80 +487,57 @@ static int invalid(struct vheap *h, const void *ptr)
 }
 
 /*
- * @b failed the used-header check with residue @d. A header valid in either
- * form is a freed or dead block (double free); one off by a single byte is a
- * corruption; anything else is not a header (interior or stale pointer).
+ * Verify the block from its header word alone and both physical neighbours
+ * (the one before through its footer: a free block's first word is its bare
+ * size) before writing anything; then unlink the free neighbours and insert
+ * the merged block. A block merged into the one before leaves a dead header
+ * (USED, size 0), so a later free of it is refused; one merged from behind
+ * leaves its free header, which a later free reads as a free block.
+ *
+ * A pointer whose header fails the used-block check: a check off in exactly
+ * one byte is a corrupted live header (-EFAULT); anything else - a free
+ * block (double free), a dead header, an interior or foreign pointer - is
+ * not a live block (-EINVAL). Only the header's two words are read.
  */
-static int bad_free(struct vheap *h, struct blk *b, uint32_t d, const void *ptr)
-{
-	if (b->w0 & USED) { /* residue() left the links unread: read them for the other form */
-		b->next = rd(h, b->off + NEXT);
-		b->prev = rd(h, b->off + PREV);
-	}
-	uint32_t alt = d ^ b->next ^ b->prev;
-	if (d && alt && (one_byte(d) || one_byte(alt))) {
-		corrupt(h, b->off);
-		return -EFAULT;
-	}
-	return invalid(h, ptr);
-}
-
 static int free_impl(struct vheap *h, void *ptr)
 {
-	struct blk b = {0, 0, NIL, NIL}, n = {0, USED, NIL, NIL}, p = {0, 0, NIL, NIL};
-	b.off = header_of(h, ptr);
-	if (b.off == NIL)
+	uint32_t off = header_of(h, ptr), nw = USED, psz = 0, bad;
+	if (off == NIL)
 		return invalid(h, ptr);
-	uint32_t d = residue(h, &b);
-	if (d || !(b.w0 & USED))
-		return bad_free(h, &b, d, ptr);
-	uint32_t off = b.off, size = b.w0 & SIZE_MASK, end = off + size;
-	if (size < MINB || size > h->span - off)
-		goto bad;
-
-	/* Verify both physical neighbours before changing anything. */
-	if (end < h->span && (!load(h, end, &n) || (n.w0 & PFREE))) {
-		off = end;
-		goto bad;
+	uint32_t w0 = rd(h, off), d = rd(h, off + 4) ^ w0 ^ key(h, off);
+	uint32_t size = w0 & SIZE_MASK, end = off + size;
+	bad = off;
+	if (d || !(w0 & USED) || size < MINB || size > h->span - off) {
+		if (one_byte(d))
+			goto fault;
+		return invalid(h, ptr);
 	}
-	p.off = off;
-	if (b.w0 & PFREE) {
-		if (off < MINB)
-			goto bad; /* nothing can precede the first block */
-		uint32_t psz = rd(h, off - 4);
-		if (psz > off || !load(h, off - psz, &p) || (p.w0 & USED) ||
-		    (p.w0 & SIZE_MASK) != psz)
-			goto bad;
-	}
-	if (!(n.w0 & USED)) {
-		if (!unlink_block(h, &n))
+	bad = end; /* a used block's successor never has PFREE */
+	if (end < h->span && (!(nw = verify(h, end)) || (nw & PFREE)))
+		goto fault;
+	bad = off;
+	if (w0 & PFREE) {
+		/* off == 0 reads no footer: psz = 0 finds this used block, which fails. */
+		psz = off ? rd(h, off - 4) : 0;
+		if (psz > off || verify(h, off - psz) != psz)
+			goto fault;
+		if (unlink_free(h, off - psz, psz))
 			return -EFAULT;
-		/* The predecessor may have been next's list neighbour. */
-		if (p.next == end)
-			p.next = n.next;
-		if (p.prev == end)
-			p.prev = n.prev;
+		put_used(h, off, USED);
 	}
-	if (p.off != off && !unlink_block(h, &p))
+	if (nw & USED)
+		set_pfree(h, end, PFREE);
+	else if (unlink_free(h, end, nw))
 		return -EFAULT;
 	POISON(ptr, size - HDR);
 	h->used -= size;
 	h->live_blocks--;
-	if (!(n.w0 & USED)) {
-		/* Its header stays a valid free header: a later free of it is refused. */
-		size += n.w0 & SIZE_MASK;
-	} else if (end < h->span) {
-		put_used(h, end, n.w0 | PFREE);
-	}
-	if (p.off != off) {
-		put_used(h, off, 0); /* dead header: a later free of it is refused */
-		size += off - p.off;
-		off = p.off;
-	}
-	return insert_block(h, off, size) ? 0 : -EFAULT;
-bad:
-	corrupt(h, off);
-	return -EFAULT;
+	if (!(nw & USED))
+		size += nw;
+	insert_free(h, off - psz, size + psz);
+	return 0;
+fault:
+	return corrupt(h, bad);
 }
 
 int vheap_free(struct vheap *h, void *ptr)
@@ -569,13 +556,13 @@ int vheap_free(struct vheap *h, void *ptr)
 
 size_t vheap_usable_size(const struct vheap *h, const void *ptr)
 {
-	struct blk b = {0, 0, NIL, NIL};
-	if (!h || !ptr || (b.off = header_of(h, ptr)) == NIL)
+	uint32_t off, w0 = 0;
+	if (!h || !ptr || (off = header_of(h, ptr)) == NIL)
 		return 0;
 	QUIET(h);
-	bool live = load(h, b.off, &b) && (b.w0 & USED);
+	w0 = verify(h, off);
 	LOUD(h);
-	return live ? (b.w0 & SIZE_MASK) - HDR : 0;
+	return (w0 & USED) ? (w0 & SIZE_MASK) - HDR : 0;
 }
 
 bool vheap_contains(const struct vheap *h, const void *ptr)
@@ -584,6 +571,13 @@ bool vheap_contains(const struct vheap *h, const void *ptr)
 		return false;
 	uintptr_t p = (uintptr_t)ptr, b = (uintptr_t)h->base;
 	return p >= b && p - b < h->span;
+}
+
+/* Smallest block size of list @i (the inverse of index_of()). */
+static uint32_t list_floor(unsigned i)
+{
+	unsigned fl = i >> SL_LOG, sl = i & (VHEAP_SL_COUNT - 1u);
+	return fl ? (VHEAP_SL_COUNT + sl) << (fl + VHEAP_ALIGN_LOG - 1u) : sl << VHEAP_ALIGN_LOG;
 }
 
 void vheap_stats(const struct vheap *h, struct vheap_stats *st)
@@ -595,16 +589,15 @@ void vheap_stats(const struct vheap *h, struct vheap_stats *st)
 	st->peak = h->peak;
 	st->free_bytes = h->span - h->used;
 	st->largest_free = 0;
-	if (h->fl_map) {
-		/* The head of the highest class: exactly what vheap_alloc() can serve. */
-		unsigned fl = fls32(h->fl_map), sl = fls32(h->sl_map[fl]);
-		struct blk b = {0, 0, NIL, NIL};
-		uint32_t size = fl ? (SL_COUNT + sl) << (fl + VHEAP_ALIGN_LOG - 1u)
-				   : (uint32_t)sl << VHEAP_ALIGN_LOG;
+	if (h->top) {
+		/* The head of the highest list: exactly what vheap_alloc() can serve. */
+		unsigned w = fls32(h->top), i = w * 32u + fls32(h->map[w]);
+		uint32_t size = list_floor(i), w0;
 		QUIET(h);
-		if (load(h, h->head[fl][sl], &b))
-			size = b.w0 & SIZE_MASK;
+		w0 = verify(h, h->head[i]);
 		LOUD(h);
+		if (w0)
+			size = w0 & SIZE_MASK;
 		st->largest_free = size - HDR;
 	}
 	st->live_blocks = h->live_blocks;
@@ -625,16 +618,15 @@ static int vfail(const struct vheap *h, uint32_t off, const char *what)
 /* Walk the blocks in address order; count the free ones. */
 static int walk_blocks(const struct vheap *h, uint32_t *nfree)
 {
-	uint32_t off = 0, size;
+	uint32_t off = 0, size, w0;
 	size_t used = 0, live = 0;
 	bool prev_free = false;
-	struct blk b = {0, 0, NIL, NIL};
 	*nfree = 0;
 	while (off < h->span) {
-		if (!load(h, off, &b))
+		if (!(w0 = verify(h, off)))
 			return vfail(h, off, "block header");
-		size = b.w0 & SIZE_MASK;
-		if (b.w0 & USED) {
+		size = w0 & SIZE_MASK;
+		if (w0 & USED) {
 			used += size;
 			live++;
 		} else {
@@ -644,9 +636,9 @@ static int walk_blocks(const struct vheap *h, uint32_t *nfree)
 				return vfail(h, off, "free block footer");
 			(*nfree)++;
 		}
-		if (((b.w0 & PFREE) != 0) != prev_free)
+		if (((w0 & PFREE) != 0) != prev_free)
 			return vfail(h, off, "previous-free flag");
-		prev_free = !(b.w0 & USED);
+		prev_free = !(w0 & USED);
 		off += size;
 	}
 	if (used != h->used || live != h->live_blocks)
@@ -654,27 +646,23 @@ static int walk_blocks(const struct vheap *h, uint32_t *nfree)
 	return 0;
 }
 
-/* Walk one free list; *listed counts blocks, bounded by the free blocks seen. */
-static int walk_list(const struct vheap *h, unsigned fl, unsigned sl, uint32_t nfree,
-		     uint32_t *listed)
+/* Walk list @i; *listed counts blocks, bounded by the free blocks seen. */
+static int walk_list(const struct vheap *h, unsigned i, uint32_t nfree, uint32_t *listed)
 {
-	uint32_t x = h->head[fl][sl], prev = NIL;
-	if ((x != NIL) != (((h->sl_map[fl] >> sl) & 1u) != 0))
-		return vfail(h, 0, "second-level bitmap");
+	uint32_t x = h->head[i], prev = NIL, w0;
+	if ((x != NIL) != (((h->map[i / 32u] >> (i % 32u)) & 1u) != 0))
+		return vfail(h, 0, "list bitmap");
 	while (x != NIL) {
-		struct blk b = {0, 0, NIL, NIL};
-		unsigned f, s;
 		if (++*listed > nfree)
 			return vfail(h, x, "free-list cycle or stray block");
-		if ((x & (A - 1u)) || !load(h, x, &b) || (b.w0 & USED))
+		if ((x & (A - 1u)) || !(w0 = verify(h, x)) || (w0 & USED))
 			return vfail(h, x, "free-list block");
-		if (b.prev != prev)
+		if (rd(h, x + PREV) != prev)
 			return vfail(h, x, "free-list back link");
-		list_of((struct vheap *)(uintptr_t)h, b.w0 & SIZE_MASK, &f, &s);
-		if (f != fl || s != sl)
-			return vfail(h, x, "free block in the wrong class");
+		if (index_of(w0 & SIZE_MASK) != i)
+			return vfail(h, x, "free block in the wrong list");
 		prev = x;
-		x = b.next;
+		x = rd(h, x + NEXT);
 	}
 	return 0;
 }
@@ -682,22 +670,24 @@ static int walk_list(const struct vheap *h, unsigned fl, unsigned sl, uint32_t n
 static int validate(const struct vheap *h)
 {
 	uint32_t nfree, listed = 0;
+	unsigned lists = lists_for(h->span);
 	int rc = walk_blocks(h, &nfree);
 	if (rc)
 		return rc;
-	if (h->fl_map >> VHEAP_FL_COUNT)
-		return vfail(h, 0, "first-level bitmap");
-	for (unsigned fl = 0; fl < VHEAP_FL_COUNT; fl++) {
-		if (((h->fl_map >> fl) & 1u) != (h->sl_map[fl] != 0) ||
-		    (SL_COUNT < 32 && (h->sl_map[fl] >> (SL_COUNT & 31u))))
+	for (unsigned w = 0; w < VHEAP_MAP_WORDS; w++) {
+		/* No bit for a list the span does not have; top mirrors the words. */
+		uint32_t beyond = lists >= 32u * (w + 1u) ? 0u
+				  : lists <= 32u * w	  ? ~0u
+							  : ~0u << (lists % 32u);
+		if ((h->map[w] & beyond) || ((h->top >> w) & 1u) != (h->map[w] != 0))
 			return vfail(h, 0, "bitmaps");
-		for (unsigned sl = 0; sl < SL_COUNT; sl++) {
-			if (h->head[fl][sl] == NIL && !((h->sl_map[fl] >> sl) & 1u))
-				continue; /* empty and marked empty */
-			rc = walk_list(h, fl, sl, nfree, &listed);
-			if (rc)
-				return rc;
-		}
+	}
+	if (VHEAP_MAP_WORDS < 32 && (h->top >> (VHEAP_MAP_WORDS % 32u)))
+		return vfail(h, 0, "bitmaps");
+	for (unsigned i = 0; i < lists; i++) {
+		rc = walk_list(h, i, nfree, &listed);
+		if (rc)
+			return rc;
 	}
 	if (listed != nfree)
 		return vfail(h, 0, "free block missing from the lists");

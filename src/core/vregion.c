@@ -17,7 +17,10 @@
  *  - once INTERIM, heap_base = align_up(base + lt_used) and the heap owns
  *    [heap_base, base + size); lt_used never changes again;
  *  - the metadata (this struct, the lock, the heap's control block) lives in
- *    the system heap, never in the pages.
+ *    the system heap, never in the pages. The heap's control block follows
+ *    this struct in the same system-heap block, sized for a span of the
+ *    whole region (vheap_control_size()): the interim span is never larger,
+ *    so switching to interim never needs memory.
  */
 #include <errno.h>
 #include <string.h>
@@ -56,7 +59,8 @@ struct vregion {
 
 	uint8_t *heap_base;
 	size_t heap_size;
-	struct vheap heap;
+	struct vheap *heap;  /* right after this struct, heap_ctl bytes */
+	size_t heap_ctl;
 
 	size_t alloc_failures;
 	size_t invalid_frees;
@@ -92,9 +96,13 @@ struct vregion *vregion_create(size_t memsize)
 	}
 	if (VR_FAULT(VR_FAULT_REGION))
 		return NULL;
-	struct vregion *vr = sys_heap_zalloc(sizeof(*vr), 0);
+	size_t ctl = vheap_control_size(total);
+	struct vregion *vr = sys_heap_zalloc(sizeof(*vr) + ctl, 0);
 	if (!vr)
 		return NULL;
+	/* sizeof(*vr) is a multiple of its alignment, which covers struct vheap's. */
+	vr->heap = (struct vheap *)(void *)(vr + 1);
+	vr->heap_ctl = ctl;
 	if (vr_lock_init(&vr->lock) < 0)
 		goto fail_lock;
 	vr->base = vpage_alloc((unsigned int)(total / VREGION_PAGE_SIZE));
@@ -131,7 +139,7 @@ static void report_leaks(struct vregion *vr)
 	if (vr->type != VREGION_MEM_TYPE_INTERIM)
 		return;
 	struct vheap_stats hs;
-	vheap_stats(&vr->heap, &hs);
+	vheap_stats(vr->heap, &hs);
 	if (hs.live_blocks)
 		VR_LOG(VR_LOG_WARN, "vregion %p destroyed with %zu interim blocks live (%zu bytes)",
 		       (void *)vr->base, hs.live_blocks, hs.used);
@@ -168,7 +176,7 @@ void vregion_set_interim(struct vregion *vr)
 	uint8_t *hb = (uint8_t *)vr_align_up((uintptr_t)(vr->base + vr->lt_used), VREGION_MIN_ALIGN);
 	size_t avail = (size_t)((vr->base + vr->size) - hb);
 	vr->undo_n = 0;
-	if (hb > vr->base + vr->size || vheap_init(&vr->heap, hb, avail) < 0) {
+	if (hb > vr->base + vr->size || vheap_init_sized(vr->heap, vr->heap_ctl, hb, avail) < 0) {
 		VR_LOG(VR_LOG_WARN, "vregion %p: %zu bytes left, too few for an interim heap; allocations will fail",
 		       (void *)vr->base, hb > vr->base + vr->size ? (size_t)0 : avail);
 		vr->type = VREGION_MEM_TYPE_INVALID;
@@ -218,7 +226,7 @@ void *vregion_alloc_align(struct vregion *vr, size_t size, size_t alignment)
 		if (vr->type == VREGION_MEM_TYPE_LIFETIME)
 			p = lifetime_alloc(vr, size, align);
 		else if (vr->type == VREGION_MEM_TYPE_INTERIM)
-			p = vheap_alloc_align(&vr->heap, size, align);
+			p = vheap_alloc_align(vr->heap, size, align);
 	}
 	if (!p)
 		vr->alloc_failures++;
@@ -281,8 +289,8 @@ int vregion_free(struct vregion *vr, void *ptr)
 	uint8_t *p = vr_cached(ptr);
 	int ret = -EINVAL;
 	vr_lock_take(&vr->lock);
-	if (vr->type == VREGION_MEM_TYPE_INTERIM && vheap_contains(&vr->heap, p))
-		ret = vheap_free(&vr->heap, p);
+	if (vr->type == VREGION_MEM_TYPE_INTERIM && vheap_contains(vr->heap, p))
+		ret = vheap_free(vr->heap, p);
 	else if (p >= vr->base && p < vr->base + vr->lt_used)
 		ret = lifetime_free(vr, (size_t)(p - vr->base));
 	if (ret == -EINVAL)
@@ -306,7 +314,7 @@ bool vregion_contains(const struct vregion *vr, const void *ptr)
 static void heap_restart(struct vregion *vr)
 {
 	/* The span was accepted before, so it is accepted again. */
-	(void)vheap_init(&vr->heap, vr->heap_base, vr->heap_size);
+	(void)vheap_init_sized(vr->heap, vr->heap_ctl, vr->heap_base, vr->heap_size);
 }
 
 int vregion_reset_interim(struct vregion *vr)
@@ -319,7 +327,7 @@ int vregion_reset_interim(struct vregion *vr)
 	if (vr->type != VREGION_MEM_TYPE_INTERIM) {
 		ret = -EINVAL;
 	} else {
-		vheap_stats(&vr->heap, &hs);
+		vheap_stats(vr->heap, &hs);
 		if (hs.live_blocks)
 			ret = -EBUSY;
 		else
@@ -339,7 +347,7 @@ int vregion_discard_interim(struct vregion *vr)
 		ret = -EINVAL;
 	} else {
 		struct vheap_stats hs;
-		vheap_stats(&vr->heap, &hs);
+		vheap_stats(vr->heap, &hs);
 		ret = hs.live_blocks > (size_t)0x7fffffff ? 0x7fffffff : (int)hs.live_blocks;
 		if (hs.live_blocks)
 			VR_LOG(VR_LOG_WARN, "vregion %p: discarding %zu live interim blocks (%zu bytes)",
@@ -366,7 +374,7 @@ int vregion_stats(const struct vregion *cvr, struct vregion_stats *st)
 	st->mode = vr->type;
 	if (vr->type == VREGION_MEM_TYPE_INTERIM) {
 		struct vheap_stats hs;
-		vheap_stats(&vr->heap, &hs);
+		vheap_stats(vr->heap, &hs);
 		st->interim_size = vr->heap_size;
 		st->interim_used = hs.used;
 		st->interim_peak = hs.peak;

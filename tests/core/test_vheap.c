@@ -103,6 +103,80 @@ static void test_init_rules(void **state)
 	vheap_fini(&h);
 }
 
+/*
+ * A heap runs in a control block of vheap_control_size() bytes, shorter than
+ * struct vheap, and touches nothing past it (guard bytes, poisoned for ASan).
+ */
+static void test_sized_control(void **state)
+{
+	(void)state;
+	static _Alignas(16) unsigned char ctl[sizeof(struct vheap) + GUARD];
+	static _Alignas(16) unsigned char mem[4096];
+	struct vheap *h = (struct vheap *)(void *)ctl;
+	size_t need = vheap_control_size(sizeof(mem));
+	print_message("vheap control block: %zu bytes for a 4 KiB span, %zu for the "
+		      "smallest, %zu at most (sizeof(struct vheap))\n",
+		      need, vheap_control_size(VHEAP_MIN_SPAN), sizeof(struct vheap));
+	assert_true(need < sizeof(struct vheap) / 2);
+	/* Monotonic in the span, capped by the whole structure. */
+	size_t last = 0;
+	for (size_t b = 1; b < ((size_t)1 << 30); b = b * 3 / 2 + 1) {
+		size_t c = vheap_control_size(b);
+		assert_true(c >= last);
+		assert_true(c <= sizeof(struct vheap));
+		last = c;
+	}
+	assert_true(vheap_control_size(SIZE_MAX) <= sizeof(struct vheap));
+	assert_true(vheap_control_size(SIZE_MAX) + 8 > sizeof(struct vheap));
+
+	assert_int_equal(vheap_init_sized(h, need - 1, mem, sizeof(mem)), -EINVAL);
+	assert_int_equal(vheap_init_sized(NULL, need, mem, sizeof(mem)), -EINVAL);
+	memset(ctl + need, 0x5A, sizeof(ctl) - need);
+#if defined(VREGION_ASAN)
+	ASAN_POISON_MEMORY_REGION(ctl + need, sizeof(ctl) - need);
+#endif
+	assert_int_equal(vheap_init_sized(h, need, mem, sizeof(mem)), 0);
+	VALID(h);
+	void *p[64] = {0};
+	uint32_t r = 12345;
+	for (int step = 0; step < 4000; step++) {
+		r = r * 1103515245u + 12345u;
+		unsigned k = (r >> 8) % 64u;
+		if (p[k]) {
+			assert_int_equal(vheap_free(h, p[k]), 0);
+			p[k] = NULL;
+		} else {
+			size_t n = 1 + (r >> 16) % 400u, align = (size_t)1 << ((r >> 4) % 9u);
+			p[k] = (r & 1u) ? vheap_alloc(h, n) : vheap_alloc_align(h, n, align);
+			if (p[k]) {
+				assert_int_equal((uintptr_t)p[k] % ((r & 1u) ? VHEAP_ALIGN : align), 0);
+				assert_true(vheap_usable_size(h, p[k]) >= n);
+				memset(p[k], 0xC3, n);
+			}
+		}
+		if (step % 64 == 0)
+			VALID(h);
+	}
+	/* Fill to exhaustion, then empty: the whole span comes back as one block. */
+	for (unsigned k = 0; k < 64; k++) {
+		if (!p[k])
+			p[k] = vheap_alloc(h, 64);
+	}
+	for (unsigned k = 0; k < 64; k++)
+		assert_int_equal(vheap_free(h, p[k]), 0);
+	VALID(h);
+	assert_int_equal(stats(h).used, 0);
+	assert_int_equal(stats(h).largest_free, stats(h).span - VHEAP_HEADER);
+	assert_non_null(p[0] = vheap_alloc(h, stats(h).span - VHEAP_HEADER));
+	assert_int_equal(vheap_free(h, p[0]), 0);
+	vheap_fini(h);
+#if defined(VREGION_ASAN)
+	ASAN_UNPOISON_MEMORY_REGION(ctl + need, sizeof(ctl) - need);
+#endif
+	for (size_t i = need; i < sizeof(ctl); i++)
+		assert_int_equal(ctl[i], 0x5A);
+}
+
 static void test_alloc_free_basic(void **state)
 {
 	(void)state;
@@ -516,6 +590,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_init_rules),
+		cmocka_unit_test(test_sized_control),
 		cmocka_unit_test_setup_teardown(test_alloc_free_basic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_coalesce, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alignment, setup, teardown),
