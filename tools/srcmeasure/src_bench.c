@@ -5,14 +5,17 @@
  * single thread; and a converter through any of them for the quality
  * comparison (tools/srcmeasure/srcmeasure.py).
  *
- *   vregion_src_bench [seconds_per_case]            speed table
+ *   vregion_src_bench [seconds_per_case [runs]]     speed table (default 1 s, 5 runs)
  *   vregion_src_bench convert ENGINE in.wav out.wav RATE
  *        ENGINE: vregion | soxr | lsr | speex        (out: 32-bit PCM WAV)
  *
  * Each library runs on its native sample format (vregion and soxr int32,
  * libsamplerate and speexdsp float); format conversion is outside the timed
  * loop. Speed is reported per channel (stereo streams, frames per second):
- * input and output Msamples/s.
+ * input and output Msamples/s, thread CPU time, best of several interleaved
+ * runs with the spread. The vregion column names the kernels it was linked
+ * with: vregion_src_bench has this build's VREGION_SRC_ARITH (float32 on
+ * x86-64), vregion_src_bench_int the integer kernels.
  */
 #include <errno.h>
 #include <math.h>
@@ -216,18 +219,60 @@ static double now(void)
 	return (double)t.tv_sec + t.tv_nsec * 1e-9;
 }
 
-static int bench(double secs)
+/* Run one engine on one pair for `secs` of CPU time; input/output Msamples/s per channel. */
+static int measure(const struct eng *en, unsigned fin, unsigned fout, double secs,
+		   const int32_t *ii, const float *fi, void *ob, double *rin, double *rout)
+{
+	void *h = en->open(fin, fout);
+	size_t nin = fin, in_total = 0, out_total = 0; /* one second of input, reused */
+	double t0, t = 0.0;
+
+	if (!h)
+		return -1;
+	t0 = now();
+	while (t < secs) {
+		for (size_t off = 0; off < nin;) {
+			size_t used, n = nin - off < BLOCK ? nin - off : BLOCK;
+			const void *src = en->flt ? (const void *)(fi + off * NCH)
+						  : (const void *)(ii + off * NCH);
+
+			out_total += en->run(h, src, n, ob, (size_t)BLOCK * 32, &used);
+			off += used;
+			in_total += used;
+		}
+		t = now() - t0;
+	}
+	en->close(h);
+	*rin = in_total / t / 1e6;
+	*rout = out_total / t / 1e6;
+	return 0;
+}
+
+#define NENG (sizeof(engines) / sizeof(engines[0]))
+#define MAX_RUNS 20
+
+/*
+ * For every pair, `runs` rounds in which each engine runs `secs` of CPU time
+ * in turn (interleaved, so that load from other processes hits all of them
+ * alike); prints the best round's input/output rate and the spread of the
+ * input rate over the rounds (worst as % below best).
+ */
+static int bench(double secs, unsigned runs)
 {
 	static const unsigned pairs[][2] = { { 44100, 48000 }, { 48000, 44100 }, { 48000, 16000 },
 					     { 16000, 48000 }, { 48000, 96000 }, { 96000, 48000 },
 					     { 44100, 96000 }, { 8000, 48000 } };
-	size_t nin = 48000; /* one second of the fastest input; reused in a loop */
 	int32_t *ii = malloc(192000 * NCH * sizeof(*ii));
 	float *fi = malloc(192000 * NCH * sizeof(*fi));
 	void *ob = malloc(192000 * 32 * NCH * sizeof(int32_t));
+	char name[32];
 
 	if (!ii || !fi || !ob)
 		return 1;
+	if (runs < 1)
+		runs = 1;
+	if (runs > MAX_RUNS)
+		runs = MAX_RUNS;
 	srand(1);
 	for (size_t i = 0; i < 192000 * NCH; i++) { /* noise at about -6 dBFS */
 		double v = ((double)rand() / RAND_MAX - 0.5);
@@ -235,40 +280,44 @@ static int bench(double secs)
 		ii[i] = (int32_t)(v * 2147483647.0);
 		fi[i] = (float)v;
 	}
-	printf("%-16s", "pair (Ms/s in/out)");
-	for (size_t e = 0; e < sizeof(engines) / sizeof(engines[0]); e++)
-		printf(" %18s", engines[e].name);
+	printf("Msamples/s per channel (stereo), input/output: best of %u runs of %.2f s CPU,\n"
+	       "(-x%%) = the slowest run's input rate below the best\n", runs, secs);
+	printf("%-16s", "pair");
+	for (size_t e = 0; e < NENG; e++) {
+		snprintf(name, sizeof(name), e ? "%s" : "%s-%s", engines[e].name, vr_src_arith_name());
+		printf(" %22s", name);
+	}
 	printf("\n");
 	for (size_t k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++) {
 		unsigned fin = pairs[k][0], fout = pairs[k][1];
+		double rin[NENG][MAX_RUNS], rout[NENG][MAX_RUNS];
+		int ok[NENG];
 
+		for (size_t e = 0; e < NENG; e++)
+			ok[e] = 1;
+		for (unsigned r = 0; r < runs; r++)
+			for (size_t e = 0; e < NENG; e++)
+				if (ok[e] && measure(&engines[e], fin, fout, secs, ii, fi, ob, &rin[e][r],
+						     &rout[e][r]))
+					ok[e] = 0;
 		printf("%6u->%-8u", fin, fout);
-		nin = fin;
-		for (size_t e = 0; e < sizeof(engines) / sizeof(engines[0]); e++) {
-			const struct eng *en = &engines[e];
-			void *h = en->open(fin, fout);
-			double t0, t = 0.0;
-			size_t in_total = 0, out_total = 0;
+		for (size_t e = 0; e < NENG; e++) {
+			unsigned b = 0;
+			double worst;
 
-			if (!h) {
-				printf(" %18s", "n/a");
+			if (!ok[e]) {
+				printf(" %22s", "n/a");
 				continue;
 			}
-			t0 = now();
-			while (t < secs) {
-				for (size_t off = 0; off < nin;) {
-					size_t used, n = nin - off < BLOCK ? nin - off : BLOCK;
-					const void *src = en->flt ? (const void *)(fi + off * NCH)
-								  : (const void *)(ii + off * NCH);
-
-					out_total += en->run(h, src, n, ob, (size_t)BLOCK * 32, &used);
-					off += used;
-					in_total += used;
-				}
-				t = now() - t0;
+			worst = rin[e][0];
+			for (unsigned r = 1; r < runs; r++) {
+				if (rin[e][r] > rin[e][b])
+					b = r;
+				if (rin[e][r] < worst)
+					worst = rin[e][r];
 			}
-			printf("      %6.2f/%6.2f", in_total / t / 1e6, out_total / t / 1e6);
-			en->close(h);
+			printf("   %6.2f/%6.2f (-%2.0f%%)", rin[e][b], rout[e][b],
+			       100.0 * (1.0 - worst / rin[e][b]));
 		}
 		printf("\n");
 		fflush(stdout);
@@ -349,5 +398,6 @@ int main(int argc, char **argv)
 		}
 		return convert(argv[2], argv[3], argv[4], (unsigned)strtoul(argv[5], NULL, 10));
 	}
-	return bench(argc > 1 ? atof(argv[1]) : 1.0);
+	return bench(argc > 1 ? atof(argv[1]) : 1.0,
+		     argc > 2 ? (unsigned)strtoul(argv[2], NULL, 10) : 5u);
 }

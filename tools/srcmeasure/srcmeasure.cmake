@@ -17,5 +17,13 @@ if(SRCM_SNDFILE_FOUND)
     target_link_libraries(vregion_src_bench PRIVATE vregion_src PkgConfig::SRCM_SNDFILE
       PkgConfig::SRCM_LIBS m)
     vregion_strict(vregion_src_bench)
+    # the same benchmark against the integer kernels (host builds have both)
+    if(TARGET vregion_src_int AND NOT VREGION_SRC_ARITH STREQUAL "int")
+      add_executable(vregion_src_bench_int ${SRCM_DIR}/src_bench.c)
+      target_compile_definitions(vregion_src_bench_int PRIVATE _DEFAULT_SOURCE)
+      target_link_libraries(vregion_src_bench_int PRIVATE vregion_src_int
+        PkgConfig::SRCM_SNDFILE PkgConfig::SRCM_LIBS m)
+      vregion_strict(vregion_src_bench_int)
+    endif()
   endif()
 endif()

@@ -16,9 +16,15 @@
  *      later start produces correct output with no new allocation).
  *
  * Data: interleaved frames of 1..VR_SRC_MAX_CHANNELS channels, Q1.31 in
- * int32. Arithmetic: Q2.30 int32 coefficients, 32x32->64-bit products summed
- * in a 64-bit accumulator, one rounding and saturation per output sample (what
- * a DSP's MAC unit or a Cortex-M4 SMLAL does; no floating point and no libm).
+ * int32. Arithmetic, chosen at build time (CMake VREGION_SRC_ARITH):
+ *  - float: samples become float32 as they enter the delay lines, float32
+ *    coefficients, 8 partial sums per output added in a fixed order, one
+ *    rounding and saturation to Q1.31 per output (FPU targets, x86-64: the
+ *    compiler vectorizes it from portable C; bit-identical at any -O level);
+ *  - int: Q2.30 int32 coefficients, 32x32->64-bit products summed in a 64-bit
+ *    accumulator, one rounding and saturation per output (what a DSP's MAC
+ *    unit or a Cortex-M3/M4 SMLAL does; no floating point at all).
+ * Neither needs libm.
  *
  * Thread safety: an engine object is used by one thread at a time; distinct
  * objects (and the shared tables) can be used concurrently.
@@ -45,7 +51,7 @@ struct vr_src_plan {
 	size_t state_bytes;          /**< the engine object (stage descriptors included) */
 	size_t delay_bytes;          /**< delay lines of all stages and channels, exact */
 	size_t delay_bytes_per_channel;
-	const int32_t *coef[VR_SRC_MAX_STAGES]; /**< read-only tables (fast-get source) */
+	const void *coef[VR_SRC_MAX_STAGES];    /**< read-only tables (fast-get source) */
 	size_t coef_bytes[VR_SRC_MAX_STAGES];   /**< size of each table, 0 when unused */
 	size_t coef_bytes_total;
 	uint32_t latency_us;         /**< group delay of the filters */
@@ -65,15 +71,16 @@ int vr_src_plan(struct vr_src_plan *plan, uint32_t fs_in, uint32_t fs_out, uint3
 /**
  * Build an engine in caller memory.
  * @mem, @mem_bytes:     >= plan->state_bytes, 8-byte aligned.
- * @delay, @delay_bytes: >= plan->delay_bytes (may be NULL when 0), 4-byte aligned.
+ * @delay, @delay_bytes: >= plan->delay_bytes (may be NULL when 0), 4-byte aligned
+ *                       (the engine keeps its own sample format there).
  * @coef:                per stage, a table with the same content as
  *                       plan->coef[i] (the fast-get copy), or NULL to use
  *                       plan->coef[i] itself.
  * Returns the engine (== mem), or NULL on bad arguments. The delay lines are
  * cleared. Time: O(delay_bytes). Not thread-safe for the same memory.
  */
-struct vr_src *vr_src_init(void *mem, size_t mem_bytes, int32_t *delay, size_t delay_bytes,
-			   const int32_t *const coef[VR_SRC_MAX_STAGES],
+struct vr_src *vr_src_init(void *mem, size_t mem_bytes, void *delay, size_t delay_bytes,
+			   const void *const coef[VR_SRC_MAX_STAGES],
 			   const struct vr_src_plan *plan);
 
 /**
@@ -93,6 +100,9 @@ int vr_src_process(struct vr_src *src, const int32_t *in, uint32_t in_frames, in
  * plan, the delay-line memory and the coefficient pointers. O(delay_bytes).
  */
 void vr_src_reset(struct vr_src *src);
+
+/** The arithmetic this library was built with: "float32" or "int64". O(1). */
+const char *vr_src_arith_name(void);
 
 /** Upper bound of output frames from `in_frames` more input frames. O(1). */
 uint32_t vr_src_max_output(const struct vr_src *src, uint32_t in_frames);

@@ -38,10 +38,12 @@ int vr_src_plan(struct vr_src_plan *plan, uint32_t fs_in, uint32_t fs_out, uint3
 		const struct vr_src_filter *f = &vr_src_filters[pr->filter[s]];
 
 		plan->filter_id[s] = pr->filter[s];
-		plan->coef[s] = f->coefs;
-		plan->coef_bytes[s] = (size_t)f->ncoefs * sizeof(int32_t);
+		plan->coef[s] = vr_src_table(f);
+		if (!plan->coef[s])
+			return -EINVAL; /* this build left the table out */
+		plan->coef_bytes[s] = (size_t)vr_src_table_len(f) * sizeof(vr_src_coef);
 		plan->coef_bytes_total += plan->coef_bytes[s];
-		per_ch += (size_t)line_cap(f) * sizeof(int32_t);
+		per_ch += (size_t)line_cap(f) * sizeof(vr_src_sample);
 	}
 	plan->delay_bytes_per_channel = per_ch;
 	plan->delay_bytes = per_ch * channels;
@@ -53,7 +55,7 @@ int vr_src_plan(struct vr_src_plan *plan, uint32_t fs_in, uint32_t fs_out, uint3
 static void clear_state(struct vr_src *s)
 {
 	if (s->delay_words)
-		memset(s->delay, 0, s->delay_words * sizeof(int32_t));
+		memset(s->delay, 0, s->delay_words * sizeof(vr_src_sample)); /* 0.0f is all zero bits */
 	for (uint32_t i = 0; i < s->nstages; i++) {
 		struct vr_src_stage *st = &s->st[i];
 
@@ -63,13 +65,13 @@ static void clear_state(struct vr_src *s)
 	}
 }
 
-struct vr_src *vr_src_init(void *mem, size_t mem_bytes, int32_t *delay, size_t delay_bytes,
-			   const int32_t *const coef[VR_SRC_MAX_STAGES],
+struct vr_src *vr_src_init(void *mem, size_t mem_bytes, void *delay, size_t delay_bytes,
+			   const void *const coef[VR_SRC_MAX_STAGES],
 			   const struct vr_src_plan *plan)
 {
 	struct vr_src_plan check;
 	struct vr_src *s = mem;
-	int32_t *line = delay;
+	vr_src_sample *line = delay;
 
 	if (!mem || !plan || ((uintptr_t)mem & 7u) || mem_bytes < sizeof(*s))
 		return NULL;
@@ -85,16 +87,19 @@ struct vr_src *vr_src_init(void *mem, size_t mem_bytes, int32_t *delay, size_t d
 	s->fs_in = check.fs_in;
 	s->fs_out = check.fs_out;
 	s->delay = delay;
-	s->delay_words = check.delay_bytes / sizeof(int32_t);
+	s->delay_words = check.delay_bytes / sizeof(vr_src_sample);
 	for (uint32_t i = 0; i < s->nstages; i++) {
 		struct vr_src_stage *st = &s->st[i];
 
 		st->f = &vr_src_filters[check.filter_id[i]];
-		st->coefs = coef && coef[i] ? coef[i] : st->f->coefs;
+		st->coefs = coef && coef[i] ? (const vr_src_coef *)coef[i] : vr_src_table(st->f);
+		if (!st->coefs)
+			return NULL; /* this build left the table out */
 		st->cap = line_cap(st->f);
 		st->hist = st->f->hist;
+		st->adv_pos = st->f->M / st->f->L;
+		st->adv_phase = st->f->M % st->f->L;
 		st->line = line;
-		vr_src_stage_select(st);
 		line += (size_t)st->cap * s->channels;
 	}
 	clear_state(s);
@@ -124,17 +129,6 @@ uint32_t vr_src_max_output(const struct vr_src *s, uint32_t in_frames)
 	return n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
 }
 
-static void push_input(struct vr_src_stage *st, uint32_t nch, const int32_t *in, uint32_t n)
-{
-	for (uint32_t c = 0; c < nch; c++) {
-		int32_t *dst = st->line + (size_t)c * st->cap + st->fill;
-
-		for (uint32_t i = 0; i < n; i++)
-			dst[i] = in[(size_t)i * nch + c];
-	}
-	st->fill += n;
-}
-
 int vr_src_process(struct vr_src *s, const int32_t *in, uint32_t in_frames, int32_t *out,
 		   uint32_t out_frames, uint32_t *consumed, uint32_t *produced)
 {
@@ -160,7 +154,7 @@ int vr_src_process(struct vr_src *s, const int32_t *in, uint32_t in_frames, int3
 		uint32_t progress = 0, room, n;
 
 		if (oc < out_frames) {
-			n = vr_src_stage_run(last, nch, out + (size_t)oc * nch, 1, nch, out_frames - oc);
+			n = vr_src_stage_run(last, nch, out + (size_t)oc * nch, 1, nch, out_frames - oc, 1);
 			oc += n;
 			progress += n;
 		}
@@ -169,7 +163,7 @@ int vr_src_process(struct vr_src *s, const int32_t *in, uint32_t in_frames, int3
 		if (s->nstages == 2) {
 			room = vr_src_stage_room(last, nch);
 			if (room) {
-				n = vr_src_stage_run(first, nch, last->line + last->fill, last->cap, 1, room);
+				n = vr_src_stage_run(first, nch, last->line + last->fill, last->cap, 1, room, 0);
 				last->fill += n;
 				progress += n;
 			}
@@ -178,7 +172,7 @@ int vr_src_process(struct vr_src *s, const int32_t *in, uint32_t in_frames, int3
 			room = vr_src_stage_room(first, nch);
 			n = in_frames - ic < room ? in_frames - ic : room;
 			if (n) {
-				push_input(first, nch, in + (size_t)ic * nch, n);
+				vr_src_push(first, nch, in + (size_t)ic * nch, n);
 				ic += n;
 				progress += n;
 			}

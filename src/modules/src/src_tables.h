@@ -17,6 +17,27 @@
  *         only phases 0 .. ceil(L/2)-1 are stored, each as `taps` coefficients
  *         in reversed order r_p[j] = h[p + (taps-1-j) * L].
  *
+ * Every filter also has a float32 table (for the float kernels, see
+ * src_fir_float.c), each value q * 2^-shift so that the sum of products with
+ * samples held as float(Q1.31 integer) comes out in Q1.31 units. It holds
+ * rows in the order the kernel reads the delay line:
+ *
+ *  FOLD1: one row, all N taps (symmetric, so either direction).
+ *  FOLD2: row c0[k] = h[2(T-1-k)] then row c1[k] = h[2(T-1-k)+1] (c1[0] = 0),
+ *         k < T, both multiplying x[n-T+1+k]: the two phases share a window.
+ *  POLY:  the rows of the Q2.30 layout above.
+ *
+ * Each row of R taps is stored in blocks of VR_SRC_FBLOCK (8) floats, so the
+ * kernels never run a scalar tail: when R is not a multiple of 8 the last
+ * block covers taps R-8 .. R-1 (the end of the row, so reads stay inside the
+ * filter's window) and holds 0 for the taps the block before already has.
+ * A row takes vr_src_frow(R) = 8 * ceil(R / 8) floats. Rows of fewer than 8
+ * taps are stored plainly (R floats) and read by a scalar loop.
+ *
+ * The generated source keeps both sets; a firmware build can drop the one its
+ * arithmetic does not use with -DVR_SRC_INT_TABLES=0 or -DVR_SRC_FLOAT_TABLES=0
+ * (the pointer is then NULL).
+ *
  * Headroom: in a down-conversion the first (wide) stage lets images and
  * aliases through its transition band (the second stage removes them), so its
  * output can exceed the input's peak; it runs at gain 1/2 (in its
@@ -33,6 +54,21 @@
 #include <stdint.h>
 
 #define VR_SRC_NRATES 14
+
+#define VR_SRC_FBLOCK 8u
+
+/** Floats a float32-table row of r taps takes (see above). */
+static inline uint32_t vr_src_frow(uint32_t r)
+{
+	return r < VR_SRC_FBLOCK ? r : (r + VR_SRC_FBLOCK - 1) / VR_SRC_FBLOCK * VR_SRC_FBLOCK;
+}
+
+#ifndef VR_SRC_INT_TABLES
+#define VR_SRC_INT_TABLES 1
+#endif
+#ifndef VR_SRC_FLOAT_TABLES
+#define VR_SRC_FLOAT_TABLES 1
+#endif
 
 enum vr_src_kind {
 	VR_SRC_FOLD1 = 1,
@@ -51,7 +87,9 @@ struct vr_src_filter {
 	uint32_t hist;       /**< history samples a delay line keeps (taps - 1) */
 	uint32_t chunk;      /**< new-sample room of a delay line (>= ceil(M/L)) */
 	uint32_t shift;      /**< output = acc >> shift: 30 (gain 1) or 29 (gain 2) */
-	const int32_t *coefs;
+	const int32_t *coefs; /**< Q2.30 table (NULL if VR_SRC_INT_TABLES is 0) */
+	const float *fcoefs;  /**< float32 table (NULL if VR_SRC_FLOAT_TABLES is 0) */
+	uint32_t nfcoefs;     /**< its length */
 	/* The design spec and what the generator measured, for tests and docs.
 	 * Edges are in cycles per prototype sample (prototype rate = L * input). */
 	double pass;         /**< passband edge */

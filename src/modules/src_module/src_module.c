@@ -15,7 +15,7 @@ struct src_priv {
 	struct vr_src *engine;
 	void *state;
 	int32_t *delay;
-	const int32_t *coef[VR_SRC_MAX_STAGES];
+	const void *coef[VR_SRC_MAX_STAGES];
 	int32_t *in_stage;      /* input taken from the ring, not yet consumed */
 	int32_t *out_stage;
 	uint32_t in_cap, out_cap; /* frames */
