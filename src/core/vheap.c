@@ -12,7 +12,7 @@
  * ends a list.
  *
  * Check word: chk = w0 ^ key(o) for a used block, and
- * chk = w0 ^ key(o) ^ next ^ rotl16(prev) ^ FREE_TAG for a free one, where
+ * chk = w0 ^ key(o) ^ rotl7(next ^ prev) ^ FREE_TAG for a free one, where
  * key(o) = (o ^ secret) * secret is never zero (secret is odd, o is even).
  * Each stored word enters chk through a bijection, so a change confined to
  * one of them - in particular to one byte - always breaks the check, and
@@ -21,7 +21,7 @@
  * before the heap acts on it (docs/vheap.md).
  *
  * A free block's check read as a used one's is off by
- * next ^ rotl16(prev) ^ FREE_TAG, which has at least two non-zero bytes for
+ * rotl7(next ^ prev) ^ FREE_TAG, which has at least two non-zero bytes for
  * every pair of links (see FREE_TAG): so free() tells a corrupted live
  * header (off in one byte) from a free block (double free) from the header
  * word alone, without reading link words.
@@ -124,13 +124,13 @@
 #define NEXT 8u /* field offsets in a free block */
 #define PREV 12u
 /*
- * Links are offsets below 2^31, multiples of 8, or NIL: bits 0-2 and 31 of
- * a link are all 0 or all 1, so bits 0-2, 15-18 and 31 of
- * x = next ^ rotl16(prev) are each all-equal per link, and
- * x ^ FREE_TAG has a non-zero bit in byte 0 (bit 0, or bits 1-2) and one in
- * byte 2 (bit 16, or bits 17-18) whatever the links are.
+ * Links are offsets below 2^31 and multiples of 8 (bits 31 and 0-2 clear),
+ * or NIL (all set). So in next ^ prev bits 31, 0, 1, 2 are all equal (0 when
+ * both links are of the same kind, else 1), and rotl7() moves them to bits
+ * 6-9: rotl7(next ^ prev) ^ FREE_TAG (bits 6 and 8) has bits 6 and 8, or 7
+ * and 9, set - a non-zero byte 0 and a non-zero byte 1 for any links.
  */
-#define FREE_TAG 0x00010001u
+#define FREE_TAG 0x00000140u
 
 _Static_assert(VHEAP_MAX_SPAN_LOG <= 31, "offsets and rounding need 32 bits");
 _Static_assert(VHEAP_SL_LOG >= 2 && VHEAP_SL_LOG <= 5, "classes of at most 32 lists");
@@ -162,9 +162,9 @@ NO_ASAN static inline uint32_t rd(const struct vheap *h, uint32_t off)
 	return *(const uint32_t *)(const void *)(h->base + off);
 }
 
-static inline uint32_t rotl16(uint32_t x)
+static inline uint32_t rotl7(uint32_t x)
 {
-	return (x << 16) | (x >> 16);
+	return (x << 7) | (x >> 25);
 }
 
 NO_ASAN static inline void wr(struct vheap *h, uint32_t off, uint32_t v)
@@ -207,7 +207,7 @@ HOT uint32_t verify(const struct vheap *h, uint32_t off)
 		return 0;
 	uint32_t w0 = rd(h, off), d = rd(h, off + 4) ^ w0 ^ key(h, off), size = w0 & SIZE_MASK;
 	if (!(w0 & USED)) /* free: the links are ours and part of the check */
-		d ^= rd(h, off + NEXT) ^ rotl16(rd(h, off + PREV)) ^ FREE_TAG;
+		d ^= rotl7(rd(h, off + NEXT) ^ rd(h, off + PREV)) ^ FREE_TAG;
 	return !d && size >= MINB && size <= h->span - off ? w0 : 0;
 }
 
@@ -227,7 +227,7 @@ HOT void set_word(struct vheap *h, uint32_t off, uint32_t field, uint32_t v)
 {
 	uint32_t x = rd(h, off + field) ^ v;
 	wr(h, off + field, v);
-	wr(h, off + 4, rd(h, off + 4) ^ (field == PREV ? rotl16(x) : x));
+	wr(h, off + 4, rd(h, off + 4) ^ (field ? rotl7(x) : x)); /* links enter rotated */
 }
 
 /* Set the PFREE flag of the block at @off to @bit; nothing past the span. */
@@ -248,7 +248,7 @@ COLD static int corrupt(struct vheap *h, uint32_t off)
 /* --- free lists --- */
 
 /* Make @off (NIL: none) the head of list @i and keep both bitmaps in step. */
-static void set_head(struct vheap *h, unsigned i, uint32_t off)
+SHARED void set_head(struct vheap *h, unsigned i, uint32_t off)
 {
 	uint32_t *m = &h->map[i / 32u], bit = 1u << (i % 32u), word = 1u << (i / 32u);
 	h->head[i] = off;
@@ -257,14 +257,17 @@ static void set_head(struct vheap *h, unsigned i, uint32_t off)
 }
 
 /*
- * Take the verified free block at @off (first word @w0) out of its list.
+ * Take the free block at @off out of its list; @w0 is what verify() returned
+ * for it (0, or a used block's word, is refused here: -EFAULT, counted).
  * Its list neighbours are not verified, but must point back to it; nothing
  * is written unless they do (else -EFAULT, counted, and the block stays out
  * of use). Their links are changed by patching (set_word()), and every
  * offset written to comes from a verified header or the control block.
  */
-static int unlink_free(struct vheap *h, uint32_t off, uint32_t w0)
+SHARED int unlink_free(struct vheap *h, uint32_t off, uint32_t w0)
 {
+	if (!w0 || (w0 & USED)) /* not a verified free block */
+		return corrupt(h, off);
 	uint32_t next = rd(h, off + NEXT), prev = rd(h, off + PREV), lim = h->span - MINB;
 	if (next != NIL && (next > lim || rd(h, next + PREV) != off))
 		return corrupt(h, off);
@@ -291,7 +294,7 @@ static int unlink_free(struct vheap *h, uint32_t off, uint32_t w0)
  * off by the damage), so it is caught when that block is verified, and the
  * offset written to comes from the control block.
  */
-static void insert_free(struct vheap *h, uint32_t off, uint32_t size)
+SHARED void insert_free(struct vheap *h, uint32_t off, uint32_t size)
 {
 	unsigned i = index_of(size);
 	uint32_t next = h->head[i];
@@ -300,7 +303,7 @@ static void insert_free(struct vheap *h, uint32_t off, uint32_t size)
 	wr(h, off, size);
 	wr(h, off + NEXT, next);
 	wr(h, off + PREV, NIL);
-	wr(h, off + 4, size ^ next ^ NIL ^ FREE_TAG ^ key(h, off)); /* rotl16(NIL) == NIL */
+	wr(h, off + 4, size ^ rotl7(next ^ NIL) ^ FREE_TAG ^ key(h, off));
 	wr(h, off + size - 4, size);
 	set_head(h, i, off);
 }
@@ -315,7 +318,7 @@ static uint32_t find_free(const struct vheap *h, uint32_t need)
 {
 	unsigned i = index_of(need);
 	uint32_t off = h->head[i];
-	if (off == NIL || (rd(h, off) & SIZE_MASK) < need)
+	if (off == NIL || rd(h, off) < need) /* a free block's w0 is its bare size */
 		i++; /* may be the first list past the span's: its map bit is clear */
 	unsigned w = i / 32u;
 	uint32_t m = h->map[w] & (~0u << (i % 32u));
@@ -412,10 +415,6 @@ static void *alloc_impl(struct vheap *h, size_t bytes, size_t align)
 	if (off == NIL)
 		return fail(h);
 	uint32_t w0 = verify(h, off);
-	if (!w0 || (w0 & USED)) {
-		corrupt(h, off);
-		return fail(h);
-	}
 	if (unlink_free(h, off, w0))
 		return fail(h);
 
@@ -473,7 +472,7 @@ static uint32_t header_of(const struct vheap *h, const void *ptr)
 }
 
 /* True when @x has exactly one non-zero byte: the mark of a one-byte change. */
-COLD static bool one_byte(uint32_t x)
+static bool one_byte(uint32_t x)
 {
 	/* Shift the lowest non-zero byte down; what is left must be that byte. */
 	return (x >> (ffs32(x | 0x80000000u) & 24u)) - 1u < 0xFFu;
@@ -525,16 +524,17 @@ static int free_impl(struct vheap *h, void *ptr)
 			return -EFAULT;
 		put_used(h, off, USED);
 	}
+	uint32_t merged = size + psz;
 	if (nw & USED)
 		set_pfree(h, end, PFREE);
 	else if (unlink_free(h, end, nw))
 		return -EFAULT;
+	else
+		merged += nw;
 	POISON(ptr, size - HDR);
 	h->used -= size;
 	h->live_blocks--;
-	if (!(nw & USED))
-		size += nw;
-	insert_free(h, off - psz, size + psz);
+	insert_free(h, off - psz, merged);
 	return 0;
 fault:
 	return corrupt(h, bad);

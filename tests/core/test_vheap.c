@@ -404,6 +404,51 @@ static void test_bad_frees(void **state)
 	assert_int_equal(after.corruptions, 0);
 }
 
+/*
+ * A double free is never mistaken for a corruption, whatever the freed
+ * block's list links are (first, middle, last or only block of its list, at
+ * any offset): -EINVAL every time, and nothing counted as corrupted.
+ */
+static void test_double_free_is_invalid(void **state)
+{
+	(void)state;
+	static void *p[96];
+	uint32_t r = 777;
+	unsigned refused = 0;
+	vheap_fini(&heap); /* setup's heap: each round below makes its own */
+	for (int round = 0; round < 40; round++) {
+		assert_int_equal(vheap_init(&heap, span, 8192 + 64u * (unsigned)round), 0);
+		for (unsigned k = 0; k < 96; k++) {
+			r = r * 1103515245u + 12345u;
+			p[k] = vheap_alloc(&heap, 1 + (r >> 16) % 160u);
+		}
+		for (unsigned k = 0; k < 96; k++) {
+			r = r * 1103515245u + 12345u;
+			if (p[k] && (r >> 20) % 3u == 0) {
+				assert_int_equal(vheap_free(&heap, p[k]), 0);
+				assert_int_equal(vheap_free(&heap, p[k]), -EINVAL);
+				refused++;
+				p[k] = NULL;
+			}
+		}
+		VALID(&heap);
+		/* Again once the lists have settled: every freed block, in any list position. */
+		for (unsigned k = 0; k < 96; k++) {
+			if (p[k] && (k & 1u)) {
+				assert_int_equal(vheap_free(&heap, p[k]), 0);
+				refused++;
+				assert_int_equal(vheap_free(&heap, p[k]), -EINVAL);
+			}
+		}
+		struct vheap_stats st = stats(&heap);
+		assert_int_equal(st.corruptions, 0);
+		assert_int_equal(st.invalid_frees, refused);
+		VALID(&heap);
+		refused = 0;
+		vheap_fini(&heap);
+	}
+}
+
 /* Flip byte @i of the header in front of @p. */
 static void flip_header(unsigned char *p, size_t i, unsigned char x)
 {
@@ -596,6 +641,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_alignment, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exhaustion, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_frees, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_double_free_is_invalid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt_live_header, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt_free_header, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_largest_free_and_peak, setup, teardown),

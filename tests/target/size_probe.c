@@ -95,6 +95,10 @@ static void heap_min_span(void)
 	report("vheap_min_span_for_1_byte_alloc", alloc_min);
 	report("VHEAP_MIN_SPAN", (long)VHEAP_MIN_SPAN);
 	report("sizeof_struct_vheap", (long)sizeof(struct vheap));
+	/* What a heap's control block really takes (vheap_init_sized()). */
+	report("vheap_control_bytes_4k_span", (long)vheap_control_size(4096));
+	report("vheap_control_bytes_16k_span", (long)vheap_control_size(16384));
+	report("vheap_control_bytes_1m_span", (long)vheap_control_size(1u << 20));
 	if (init_min < 0 || alloc_min < 0)
 		failures++;
 }
