@@ -105,10 +105,8 @@
 #endif
 #if defined(__GNUC__) || defined(__clang__)
 #define COLD __attribute__((cold, noinline))
-#define LIKELY(x) __builtin_expect(!!(x), 1)
 #else
 #define COLD
-#define LIKELY(x) (x)
 #endif
 
 #define A ((uint32_t)VHEAP_ALIGN)
@@ -162,14 +160,15 @@ NO_ASAN static inline uint32_t rd(const struct vheap *h, uint32_t off)
 	return *(const uint32_t *)(const void *)(h->base + off);
 }
 
-static inline uint32_t rotl7(uint32_t x)
-{
-	return (x << 7) | (x >> 25);
-}
-
 NO_ASAN static inline void wr(struct vheap *h, uint32_t off, uint32_t v)
 {
 	*(uint32_t *)(void *)(h->base + off) = v;
+}
+
+/* Links enter a free block's check rotated (see FREE_TAG). */
+static inline uint32_t rotl7(uint32_t x)
+{
+	return (x << 7) | (x >> 25);
 }
 
 /* Per-offset key; the multiplier is the heap's own odd secret (no constant to load). */
