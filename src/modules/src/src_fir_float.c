@@ -54,7 +54,7 @@ uint32_t vr_src_table_len(const struct vr_src_filter *f)
 #define VR_SRC_NOINLINE
 #endif
 
-#define LANES VR_SRC_FBLOCK
+#define LANES 8u
 #define LANE_OPS(OP) OP(0) OP(1) OP(2) OP(3) OP(4) OP(5) OP(6) OP(7)
 #define DECL(j) float a##j = 0.0f;
 #define DECL2(j) float a##j = 0.0f, b##j = 0.0f;
@@ -71,7 +71,20 @@ static inline float lane_sum(const float a[LANES])
 	return ((a[0] + a[4]) + (a[2] + a[6])) + ((a[1] + a[5]) + (a[3] + a[7]));
 }
 
-/* A row of fewer than 8 taps (stored plainly): one sum in order. */
+/*
+ * The last n % 8 taps of a row go through the block of 8 that ends at the
+ * row's end, its first 8 - n % 8 coefficients (the previous block's) times 0:
+ * no scalar tail, no padding in the tables, reads stay inside the window.
+ * tail_mask[r][j] = 1 for the r taps this block adds.
+ */
+static const float tail_mask[LANES][LANES] = {
+	{ 0, 0, 0, 0, 0, 0, 0, 0 }, { 0, 0, 0, 0, 0, 0, 0, 1 },
+	{ 0, 0, 0, 0, 0, 0, 1, 1 }, { 0, 0, 0, 0, 0, 1, 1, 1 },
+	{ 0, 0, 0, 0, 1, 1, 1, 1 }, { 0, 0, 0, 1, 1, 1, 1, 1 },
+	{ 0, 0, 1, 1, 1, 1, 1, 1 }, { 0, 1, 1, 1, 1, 1, 1, 1 },
+};
+
+/* A row of fewer than 8 taps: one sum in order. */
 static float dot_short(const float *c, const float *x, int32_t step, uint32_t n)
 {
 	float acc = 0.0f;
@@ -89,6 +102,7 @@ VR_SRC_NOINLINE static float dot_up(const float *restrict c, const float *restri
 {
 	float a[LANES];
 	uint32_t full = n / LANES * LANES, o, s;
+	const float *m = tail_mask[n - full];
 
 	if (n < LANES)
 		return dot_short(c, x, 1, n);
@@ -99,7 +113,7 @@ VR_SRC_NOINLINE static float dot_up(const float *restrict c, const float *restri
 	LANE_OPS(STORE)
 	if (full < n) /* the last block, aligned to the row's end */
 		for (uint32_t j = 0; j < LANES; j++)
-			a[j] += c[full + j] * x[n - LANES + j];
+			a[j] += (c[n - LANES + j] * m[j]) * x[n - LANES + j];
 	return lane_sum(a);
 }
 
@@ -109,6 +123,7 @@ VR_SRC_NOINLINE static float dot_down(const float *restrict c, const float *rest
 {
 	float a[LANES];
 	uint32_t full = n / LANES * LANES, o, s;
+	const float *m = tail_mask[n - full];
 
 	if (n < LANES)
 		return dot_short(c, top, -1, n);
@@ -119,7 +134,7 @@ VR_SRC_NOINLINE static float dot_down(const float *restrict c, const float *rest
 	LANE_OPS(STORE)
 	if (full < n) /* the last block, aligned to the row's end */
 		for (uint32_t j = 0; j < LANES; j++)
-			a[j] += c[full + j] * top[-(int32_t)(n - LANES + j)];
+			a[j] += (c[n - LANES + j] * m[j]) * top[-(int32_t)(n - LANES + j)];
 	return lane_sum(a);
 }
 
@@ -129,6 +144,7 @@ VR_SRC_NOINLINE static void dot_dual(const float *restrict c0, const float *rest
 {
 	float a[LANES], b[LANES];
 	uint32_t full = n / LANES * LANES, o, s;
+	const float *m = tail_mask[n - full];
 
 	if (n < LANES) {
 		*y0 = dot_short(c0, x, 1, n);
@@ -144,8 +160,8 @@ VR_SRC_NOINLINE static void dot_dual(const float *restrict c0, const float *rest
 		for (uint32_t j = 0; j < LANES; j++) {
 			float v = x[n - LANES + j];
 
-			a[j] += c0[full + j] * v;
-			b[j] += c1[full + j] * v;
+			a[j] += (c0[n - LANES + j] * m[j]) * v;
+			b[j] += (c1[n - LANES + j] * m[j]) * v;
 		}
 	*y0 = lane_sum(a);
 	*y1 = lane_sum(b);
@@ -160,11 +176,11 @@ static float one_output(const struct vr_src_stage *st, const float *top, uint32_
 	switch (f->kind) {
 	case VR_SRC_FOLD1:
 	case VR_SRC_FOLD2: /* row p of T taps (c1[0] = 0 for phase 1) */
-		return dot_up(st->coefs + p * vr_src_frow(T), top - (T - 1), T);
+		return dot_up(st->coefs + p * T, top - (T - 1), T);
 	default:
 		if (p < (f->L + 1u) / 2u)
-			return dot_up(st->coefs + p * vr_src_frow(T), top - (T - 1), T);
-		return dot_down(st->coefs + (f->L - 1u - p) * vr_src_frow(T), top, T);
+			return dot_up(st->coefs + p * T, top - (T - 1), T);
+		return dot_down(st->coefs + (f->L - 1u - p) * T, top, T);
 	}
 }
 
@@ -213,7 +229,7 @@ void vr_src_outputs(const struct vr_src_stage *st, uint32_t nch, void *dst, uint
 			for (; i + 1 < k; i += 2, pos++) {
 				float y0, y1;
 
-				dot_dual(st->coefs, st->coefs + vr_src_frow(T), line + pos - (T - 1), T,
+				dot_dual(st->coefs, st->coefs + T, line + pos - (T - 1), T,
 					 &y0, &y1);
 				put(dst, o + (size_t)i * frame_stride, y0, q31);
 				put(dst, o + (size_t)(i + 1) * frame_stride, y1, q31);

@@ -27,12 +27,8 @@
  *         k < T, both multiplying x[n-T+1+k]: the two phases share a window.
  *  POLY:  the rows of the Q2.30 layout above.
  *
- * Each row of R taps is stored in blocks of VR_SRC_FBLOCK (8) floats, so the
- * kernels never run a scalar tail: when R is not a multiple of 8 the last
- * block covers taps R-8 .. R-1 (the end of the row, so reads stay inside the
- * filter's window) and holds 0 for the taps the block before already has.
- * A row takes vr_src_frow(R) = 8 * ceil(R / 8) floats. Rows of fewer than 8
- * taps are stored plainly (R floats) and read by a scalar loop.
+ * Rows are stored back to back, unpadded (the kernels mask the last partial
+ * block of 8 instead, so the tables are no bigger than they must be).
  *
  * The generated source keeps both sets; a firmware build can drop the one its
  * arithmetic does not use with -DVR_SRC_INT_TABLES=0 or -DVR_SRC_FLOAT_TABLES=0
@@ -54,14 +50,6 @@
 #include <stdint.h>
 
 #define VR_SRC_NRATES 14
-
-#define VR_SRC_FBLOCK 8u
-
-/** Floats a float32-table row of r taps takes (see above). */
-static inline uint32_t vr_src_frow(uint32_t r)
-{
-	return r < VR_SRC_FBLOCK ? r : (r + VR_SRC_FBLOCK - 1) / VR_SRC_FBLOCK * VR_SRC_FBLOCK;
-}
 
 #ifndef VR_SRC_INT_TABLES
 #define VR_SRC_INT_TABLES 1
