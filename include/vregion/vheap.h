@@ -49,7 +49,7 @@ extern "C" {
  * placed so that payloads are aligned). Such a heap holds one block of
  * VHEAP_MIN_BLOCK - VHEAP_HEADER payload bytes.
  */
-#define VHEAP_MIN_SPAN (VHEAP_MIN_BLOCK + VHEAP_ALIGN - VHEAP_HEADER)
+#define VHEAP_MIN_SPAN (VHEAP_HEADER + VHEAP_MIN_BLOCK)
 
 /**
  * Sub-lists per size class, as a log2 (build option; the library and its
@@ -83,15 +83,15 @@ extern "C" {
  * (64-bit) (docs/vheap.md).
  */
 struct vheap {
-	unsigned char *base;   /* first block header */
-	uint32_t span;         /* bytes managed from base, a multiple of VHEAP_ALIGN */
+	unsigned char *base;   /* origin of offsets: the first header is at base + VHEAP_HEADER */
+	uint32_t end;          /* offset past the last block: VHEAP_HEADER + span */
 	uint32_t secret;       /* per-heap key mixed into every check word (odd) */
 	uint32_t top;          /* bit w: map[w] != 0 */
 	uint32_t flags;        /* bit 0: running under Valgrind (checked at init) */
 	size_t used, peak, live_blocks;
 	size_t alloc_failures, invalid_frees, corruptions;
 	uint32_t map[VHEAP_MAP_WORDS];      /* bit i % 32 of word i / 32: list i non-empty */
-	uint32_t head[VHEAP_LIST_COUNT];    /* block offsets, ~0 = empty; must stay last */
+	uint32_t head[VHEAP_LIST_COUNT];    /* block offsets, 0 = empty; must stay last */
 };
 
 /** Figures a heap reports; every field is in bytes unless it says count. */

@@ -12,23 +12,43 @@
 
 #include "util.h"
 
-static struct vheap heap;
-static bool ready;
+/*
+ * The heap's control block takes the front of the platform's span, sized by
+ * the span (vheap_control_size(): 612 bytes for 16 KiB on a 32-bit target)
+ * rather than a static struct vheap sized for the largest span (1,696
+ * bytes). NULL until the heap is set up.
+ */
+static struct vheap *heap;
 static bool tried;
+
+/* Put the control block at the (aligned) start of [base, base + bytes) and the heap after it. */
+static struct vheap *place(void *base, size_t bytes)
+{
+	uintptr_t a = vr_align_up((uintptr_t)base, _Alignof(struct vheap));
+	size_t skip = (size_t)(a - (uintptr_t)base);
+	if (!base || skip > bytes)
+		return NULL;
+	bytes -= skip;
+	size_t cb = vr_align_up(vheap_control_size(bytes), _Alignof(struct vheap));
+	if (cb > bytes)
+		return NULL;
+	struct vheap *h = (struct vheap *)a;
+	/* The span after the control block is shorter, so cb covers its lists. */
+	return vheap_init_sized(h, cb, (unsigned char *)a + cb, bytes - cb) < 0 ? NULL : h;
+}
 
 /* Called with the lock held. */
 static bool heap_ready(void)
 {
-	if (ready || tried)
-		return ready;
+	if (heap || tried)
+		return heap != NULL;
 	tried = true;
 	void *base;
 	size_t bytes;
-	if (vr_platform_sysheap_span(&base, &bytes) < 0 || vheap_init(&heap, base, bytes) < 0) {
+	if (vr_platform_sysheap_span(&base, &bytes) < 0 || !(heap = place(base, bytes))) {
 		VR_LOG(VR_LOG_ERR, "sysheap: the platform gave no usable span");
 		return false;
 	}
-	ready = true;
 	return true;
 }
 
@@ -37,7 +57,7 @@ void *sys_heap_alloc(size_t bytes, size_t align)
 	void *p = NULL;
 	vr_global_lock_take(VR_GLOBAL_LOCK_SYSHEAP);
 	if (heap_ready() && !VR_FAULT(VR_FAULT_SYSHEAP))
-		p = vheap_alloc_align(&heap, bytes, align);
+		p = vheap_alloc_align(heap, bytes, align);
 	vr_global_lock_give(VR_GLOBAL_LOCK_SYSHEAP);
 	return p;
 }
@@ -56,10 +76,10 @@ int sys_heap_free(void *ptr)
 		return 0;
 	int ret = -EINVAL;
 	vr_global_lock_take(VR_GLOBAL_LOCK_SYSHEAP);
-	if (ready)
-		ret = vheap_free(&heap, ptr);
+	if (heap)
+		ret = vheap_free(heap, ptr);
 	vr_global_lock_give(VR_GLOBAL_LOCK_SYSHEAP);
-	if (ret == -EINVAL && !ready)
+	if (ret == -EINVAL && !heap)
 		VR_LOG(VR_LOG_ERR, "sysheap: free of %p before the heap exists", ptr);
 	return ret;
 }
@@ -67,7 +87,7 @@ int sys_heap_free(void *ptr)
 bool sys_heap_contains(const void *ptr)
 {
 	vr_global_lock_take(VR_GLOBAL_LOCK_SYSHEAP);
-	bool in = ready && vheap_contains(&heap, ptr);
+	bool in = heap && vheap_contains(heap, ptr);
 	vr_global_lock_give(VR_GLOBAL_LOCK_SYSHEAP);
 	return in;
 }
@@ -78,8 +98,8 @@ int sys_heap_stats(struct vheap_stats *st)
 		return -EINVAL;
 	memset(st, 0, sizeof(*st));
 	vr_global_lock_take(VR_GLOBAL_LOCK_SYSHEAP);
-	if (ready)
-		vheap_stats(&heap, st);
+	if (heap)
+		vheap_stats(heap, st);
 	vr_global_lock_give(VR_GLOBAL_LOCK_SYSHEAP);
 	return 0;
 }
@@ -87,7 +107,7 @@ int sys_heap_stats(struct vheap_stats *st)
 int sys_heap_validate(void)
 {
 	vr_global_lock_take(VR_GLOBAL_LOCK_SYSHEAP);
-	int ret = ready ? vheap_validate(&heap) : 0;
+	int ret = heap ? vheap_validate(heap) : 0;
 	vr_global_lock_give(VR_GLOBAL_LOCK_SYSHEAP);
 	return ret;
 }

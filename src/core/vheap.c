@@ -2,14 +2,16 @@
 /*
  * vheap: two-level segregated fit over one span, with checked headers.
  *
- * Block at byte offset o from h->base (payload at o + 8, VHEAP_ALIGN-aligned):
+ * Block at byte offset o from h->base, the origin (payload at o + 8,
+ * VHEAP_ALIGN-aligned). The first header is at offset HDR: the HDR bytes at
+ * the origin belong to no block, so offset 0 is free to mean NIL (end of a
+ * list, empty list) and a cleared control block has empty lists.
  *
  *   used:  [w0 = size | flags][chk] payload ...
  *   free:  [w0 = size | flags][chk][next][prev] ...           [footer = size]
  *
  * Flags: USED, and PFREE (the block before is free, so the word in front of
- * this header is that block's footer). Offsets and sizes are 32-bit; NIL
- * ends a list.
+ * this header is that block's footer). Offsets and sizes are 32-bit.
  *
  * Check word: chk = w0 ^ key(o) for a used block, and
  * chk = w0 ^ key(o) ^ rotl7(next ^ prev) ^ FREE_TAG for a free one, where
@@ -17,8 +19,9 @@
  * Each stored word enters chk through a bijection, so a change confined to
  * one of them - in particular to one byte - always breaks the check, and
  * random data passes with probability 2^-32. Being linear, chk is patched
- * (not recomputed) when a link or flag changes. Every header is verified
- * before the heap acts on it (docs/vheap.md).
+ * (not recomputed) when a link or flag changes: flip() XORs the same change
+ * into the word and the check. Every header is verified before the heap
+ * acts on it (docs/vheap.md).
  *
  * A free block's check read as a used one's is off by
  * rotl7(next ^ prev) ^ FREE_TAG, which has at least two non-zero bytes for
@@ -33,8 +36,10 @@
  *
  * Code size matters (the Cortex-M budget is 1.2 KiB for init, alloc, aligned
  * alloc and free): every list change goes through unlink_free() and
- * insert_free(), every flag or link change through set_word(), every
- * header check through verify(); alloc splits and free merges with those.
+ * insert_free(), every head change through set_head(), every flag or link
+ * change through flip(), every neighbour's header check through verify();
+ * alloc splits and free merges with those. Refusals share one cold log call
+ * (report()).
  */
 #include <errno.h>
 #include <string.h>
@@ -118,15 +123,16 @@
 #define USED 1u
 #define PFREE 2u
 #define SIZE_MASK (~(A - 1u))
-#define NIL 0xFFFFFFFFu
+#define NIL 0u /* no block has offset 0: the first header is at HDR */
 #define NEXT 8u /* field offsets in a free block */
 #define PREV 12u
 /*
- * Links are offsets below 2^31 and multiples of 8 (bits 31 and 0-2 clear),
- * or NIL (all set). So in next ^ prev bits 31, 0, 1, 2 are all equal (0 when
- * both links are of the same kind, else 1), and rotl7() moves them to bits
- * 6-9: rotl7(next ^ prev) ^ FREE_TAG (bits 6 and 8) has bits 6 and 8, or 7
- * and 9, set - a non-zero byte 0 and a non-zero byte 1 for any links.
+ * Links are header offsets below 2^31 (multiples of 8: 0 mod 8 on 32-bit
+ * targets, 8 mod 16 on 64-bit ones) or NIL (0): bits 31 and 0-2 of next ^
+ * prev are always clear. rotl7() moves them to bits 6-9, so
+ * rotl7(next ^ prev) ^ FREE_TAG (bits 6 and 8) always has bits 6 and 8 set:
+ * a non-zero byte 0 and a non-zero byte 1 for any links. (Rotated, the tag
+ * is a Thumb-2 immediate; bits 31 and 0 unrotated would not be.)
  */
 #define FREE_TAG 0x00000140u
 
@@ -202,12 +208,14 @@ static unsigned lists_for(uint32_t span)
  */
 HOT uint32_t verify(const struct vheap *h, uint32_t off)
 {
-	if (off > h->span - MINB)
+	uint32_t lim = h->end - MINB; /* the last offset where a block fits */
+	if (off > lim)
 		return 0;
 	uint32_t w0 = rd(h, off), d = rd(h, off + 4) ^ w0 ^ key(h, off), size = w0 & SIZE_MASK;
 	if (!(w0 & USED)) /* free: the links are ours and part of the check */
 		d ^= rotl7(rd(h, off + NEXT) ^ rd(h, off + PREV)) ^ FREE_TAG;
-	return !d && size >= MINB && size <= h->span - off ? w0 : 0;
+	/* MINB <= size <= end - off in one test: below MINB the difference wraps. */
+	return !d && size - MINB <= lim - off ? w0 : 0;
 }
 
 /* Write a used header (w0 = USED, size 0, makes a dead header: see free_impl()). */
@@ -218,41 +226,52 @@ SHARED void put_used(struct vheap *h, uint32_t off, uint32_t w0)
 }
 
 /*
- * Change one header word (w0 or a link) of the block at @off, patching its
- * check: a valid header stays valid, a damaged one stays exactly as damaged
- * and is caught when that block itself is verified.
+ * Flip bits @x of one header word (@field: 0 for w0, NEXT or PREV) of the
+ * block at @off, patching its check the same way (links enter it rotated).
+ * A valid header stays valid; a damaged one stays exactly as damaged and is
+ * caught when that block itself is verified. Callers know the old value
+ * (a back link just checked, a flag the invariants fix), so flipping old ^ new
+ * is a write of new without reading or trusting anything else.
  */
-HOT void set_word(struct vheap *h, uint32_t off, uint32_t field, uint32_t v)
+SHARED void flip(struct vheap *h, uint32_t off, uint32_t field, uint32_t x)
 {
-	uint32_t x = rd(h, off + field) ^ v;
-	wr(h, off + field, v);
-	wr(h, off + 4, rd(h, off + 4) ^ (field ? rotl7(x) : x)); /* links enter rotated */
+	wr(h, off + field, rd(h, off + field) ^ x);
+	wr(h, off + 4, rd(h, off + 4) ^ (field ? rotl7(x) : x));
 }
 
-/* Set the PFREE flag of the block at @off to @bit; nothing past the span. */
-static void set_pfree(struct vheap *h, uint32_t off, uint32_t bit)
+/*
+ * Log what the heap refuses, and return @err: -EFAULT for a corrupted header
+ * at @at, -EINVAL for a free of @at, which is not a live block. One cold
+ * copy of the log call for both.
+ */
+COLD static int report(int err, const void *at)
 {
-	if (off < h->span)
-		set_word(h, off, 0, (rd(h, off) & ~PFREE) | bit);
+	VR_LOG(err == -EFAULT ? VR_LOG_ERR : VR_LOG_WARN, "vheap: error %d at %p", err, at);
+	return err;
 }
 
+/* A corrupted header at @off: -EFAULT, counted and logged. */
 COLD static int corrupt(struct vheap *h, uint32_t off)
 {
 	h->corruptions++;
-	VR_LOG(VR_LOG_ERR, "vheap %p: corrupted header at %p", (void *)h,
-	       (void *)(h->base + off));
-	return -EFAULT;
+	return report(-EFAULT, h->base + off);
 }
 
 /* --- free lists --- */
 
-/* Make @off (NIL: none) the head of list @i and keep both bitmaps in step. */
-SHARED void set_head(struct vheap *h, unsigned i, uint32_t off)
+/*
+ * Make @off (NIL: none) the head of the list of blocks of @size bytes, keep
+ * both bitmaps in step, return the old head.
+ */
+SHARED uint32_t set_head(struct vheap *h, uint32_t size, uint32_t off)
 {
+	unsigned i = index_of(size);
 	uint32_t *m = &h->map[i / 32u], bit = 1u << (i % 32u), word = 1u << (i / 32u);
+	uint32_t old = h->head[i];
 	h->head[i] = off;
 	*m = off == NIL ? *m & ~bit : *m | bit;
 	h->top = *m ? h->top | word : h->top & ~word;
+	return old;
 }
 
 /*
@@ -260,51 +279,48 @@ SHARED void set_head(struct vheap *h, unsigned i, uint32_t off)
  * for it (0, or a used block's word, is refused here: -EFAULT, counted).
  * Its list neighbours are not verified, but must point back to it; nothing
  * is written unless they do (else -EFAULT, counted, and the block stays out
- * of use). Their links are changed by patching (set_word()), and every
+ * of use). Their links are changed by patching (flip()), and every
  * offset written to comes from a verified header or the control block.
  */
 SHARED int unlink_free(struct vheap *h, uint32_t off, uint32_t w0)
 {
 	if (!w0 || (w0 & USED)) /* not a verified free block */
 		return corrupt(h, off);
-	uint32_t next = rd(h, off + NEXT), prev = rd(h, off + PREV), lim = h->span - MINB;
+	uint32_t next = rd(h, off + NEXT), prev = rd(h, off + PREV), lim = h->end - MINB;
 	if (next != NIL && (next > lim || rd(h, next + PREV) != off))
 		return corrupt(h, off);
 	if (prev != NIL) {
 		if (prev > lim || rd(h, prev + NEXT) != off)
 			return corrupt(h, off);
-		set_word(h, prev, NEXT, next);
+		flip(h, prev, NEXT, off ^ next); /* its next was @off */
 	} else {
-		unsigned i = index_of(w0); /* a free block's w0 is its bare size */
-		if (h->head[i] != off)
+		if (h->head[index_of(w0)] != off) /* a free block's w0 is its bare size */
 			return corrupt(h, off);
-		set_head(h, i, next);
+		set_head(h, w0, next);
 	}
 	if (next != NIL)
-		set_word(h, next, PREV, prev);
+		flip(h, next, PREV, off ^ prev); /* its prev was @off */
 	return 0;
 }
 
 /*
  * Write a free block of @size at @off (the block before it is used: w0 is
  * the bare size) with its footer, and push it on its list. The old head's
- * back link is patched, not verified: if that header is damaged it stays
- * exactly as damaged (the patch writes the correct link and keeps the check
- * off by the damage), so it is caught when that block is verified, and the
- * offset written to comes from the control block.
+ * back link (NIL) is flipped to @off, not verified: if that header is
+ * damaged it stays exactly as damaged (word and check change alike), so it
+ * is caught when that block is verified or unlinked, and the offset
+ * written to comes from the control block.
  */
 SHARED void insert_free(struct vheap *h, uint32_t off, uint32_t size)
 {
-	unsigned i = index_of(size);
-	uint32_t next = h->head[i];
+	uint32_t next = set_head(h, size, off);
 	if (next != NIL)
-		set_word(h, next, PREV, off);
+		flip(h, next, PREV, off); /* a head's prev is NIL (0) */
 	wr(h, off, size);
 	wr(h, off + NEXT, next);
 	wr(h, off + PREV, NIL);
-	wr(h, off + 4, size ^ rotl7(next ^ NIL) ^ FREE_TAG ^ key(h, off));
+	wr(h, off + 4, size ^ rotl7(next) ^ FREE_TAG ^ key(h, off)); /* prev is NIL (0) */
 	wr(h, off + size - 4, size);
-	set_head(h, i, off);
 }
 
 /*
@@ -315,20 +331,25 @@ SHARED void insert_free(struct vheap *h, uint32_t off, uint32_t size)
  */
 static uint32_t find_free(const struct vheap *h, uint32_t need)
 {
+	/*
+	 * A free block's w0 is its bare size. For an empty list (head NIL = 0)
+	 * this reads the unused word at the origin: whatever it says, the
+	 * search below finds the same list, as list i's map bit is clear.
+	 */
+	const uint32_t *head = h->head, *map = h->map;
 	unsigned i = index_of(need);
-	uint32_t off = h->head[i];
-	if (off == NIL || rd(h, off) < need) /* a free block's w0 is its bare size */
+	if (rd(h, head[i]) < need)
 		i++; /* may be the first list past the span's: its map bit is clear */
 	unsigned w = i / 32u;
-	uint32_t m = h->map[w] & (~0u << (i % 32u));
+	uint32_t m = map[w] & (~0u << (i % 32u));
 	if (!m) {
 		m = h->top & (~1u << w);
 		if (!m)
 			return NIL;
 		w = ffs32(m);
-		m = h->map[w];
+		m = map[w];
 	}
-	return h->head[w * 32u + ffs32(m)];
+	return head[w * 32u + ffs32(m)];
 }
 
 /* --- init --- */
@@ -347,28 +368,30 @@ int vheap_init(struct vheap *h, void *mem, size_t bytes)
 	uintptr_t a = (uintptr_t)mem;
 	if (bytes > UINTPTR_MAX - a)
 		return -EINVAL;
-	/* The first header sits HDR bytes before an aligned payload (wraps only if bytes is tiny). */
-	uintptr_t start = vr_align_up(a + HDR, A) - HDR;
-	if (start - a > bytes)
-		return -EINVAL;
-	size_t span = vr_align_down(bytes - (size_t)(start - a), A);
+	/*
+	 * The origin is the first aligned address; the first header sits HDR
+	 * bytes after it (so its payload is aligned and no block has offset 0,
+	 * which is NIL). The HDR bytes in front belong to no block.
+	 */
+	uintptr_t start = vr_align_up(a, A);
+	/* Blocks fill [start + HDR, a + bytes) in whole A; too small a buffer wraps to huge. */
+	size_t span = (size_t)(vr_align_down(a + bytes - HDR, A) - start);
 	if (span < MINB || span > VHEAP_MAX_SPAN)
 		return -EINVAL;
 
-	/* Only the lists this span uses: vheap_init_sized() relies on it. */
-	memset(h, 0, offsetof(struct vheap, head));
-	memset(h->head, 0xFF, lists_for((uint32_t)span) * sizeof(uint32_t));
+	/* Only the lists this span uses (vheap_init_sized() relies on it); NIL is 0. */
+	memset(h, 0, offsetof(struct vheap, head) + lists_for((uint32_t)span) * sizeof(uint32_t));
 #if defined(VREGION_VALGRIND) && !defined(VREGION_ASAN)
 	h->flags = RUNNING_ON_VALGRIND ? VG : 0u;
 #endif
 	h->base = (unsigned char *)start;
-	h->span = (uint32_t)span;
+	h->end = (uint32_t)span + HDR;
 	/* A key per heap and placement: a header copied from elsewhere fails. */
-	uint32_t s = ((uint32_t)start ^ (uint32_t)((uintptr_t)h >> 3) ^ h->span) * 0x2C1B3C6Du;
+	uint32_t s = ((uint32_t)start ^ (uint32_t)((uintptr_t)h >> 3) ^ h->end) * 0x2C1B3C6Du;
 	h->secret = (s ^ (s >> 15)) | 1u;
 	QUIET(h);
-	POISON(h->base, span);
-	insert_free(h, 0, h->span);
+	POISON(h->base, h->end);
+	insert_free(h, HDR, (uint32_t)span);
 	LOUD(h);
 	return 0;
 }
@@ -384,12 +407,17 @@ int vheap_init_sized(struct vheap *h, size_t control_bytes, void *mem, size_t by
 void vheap_fini(struct vheap *h)
 {
 	if (h && h->base)
-		UNPOISON(h->base, h->span);
+		UNPOISON(h->base, h->end);
 }
 
 /* --- alloc --- */
 
-COLD static void *fail(struct vheap *h)
+/*
+ * Count a failed allocation. Inline on purpose: the compiler merges the
+ * failure exits of alloc_impl() into one copy next to its entry checks,
+ * which is shorter at -Os than a cold call reached by long branches.
+ */
+static inline void *fail(struct vheap *h)
 {
 	h->alloc_failures++;
 	return NULL;
@@ -403,14 +431,18 @@ COLD static void *fail(struct vheap *h)
  */
 static void *alloc_impl(struct vheap *h, size_t bytes, size_t align)
 {
-	/* bytes + HDR <= span keeps every sum below 2^32 (span < 2^31, align <= span / 2). */
-	if (bytes > h->span - HDR || align > h->span)
+	/*
+	 * bytes <= end and align < end keep every sum below 2^32 (end <= 2^31);
+	 * need < end then says the request fits the span. align, need and the
+	 * span are multiples of A, so "x < end" (end = span + HDR) means x <= span.
+	 */
+	if (bytes > h->end || align >= h->end)
 		return fail(h);
 	uint32_t bs = ((uint32_t)bytes + HDR + A - 1u) & SIZE_MASK;
 	if (bs < MINB)
 		bs = MINB;
 	uint32_t need = align > A ? bs + (uint32_t)align + MINB - A : bs;
-	uint32_t off = need <= h->span ? find_free(h, need) : NIL;
+	uint32_t off = need < h->end ? find_free(h, need) : NIL;
 	if (off == NIL)
 		return fail(h);
 	uint32_t w0 = verify(h, off);
@@ -433,7 +465,8 @@ static void *alloc_impl(struct vheap *h, size_t bytes, size_t align)
 		insert_free(h, off + bs, size - bs); /* its successor keeps PFREE */
 	} else {
 		bs = size;
-		set_pfree(h, off + size, 0);
+		if (off + size < h->end) /* the successor of a free block has PFREE */
+			flip(h, off + size, 0, PFREE);
 	}
 	put_used(h, off, bs | flags);
 	h->used += bs;
@@ -462,26 +495,35 @@ void *vheap_alloc(struct vheap *h, size_t bytes)
 
 /* --- free --- */
 
+/*
+ * True when @p (a pointer less h->base and HDR) is not the header offset of
+ * a possible payload: aligned, from the first header (below it p - HDR wraps
+ * to a huge value) to the last place a block fits.
+ */
+static bool not_header(const struct vheap *h, uintptr_t p)
+{
+	return p - HDR > h->end - HDR - MINB || ((p - HDR) & (A - 1u));
+}
+
 /* Offset of the header for @ptr when it could be a payload, else NIL. */
 static uint32_t header_of(const struct vheap *h, const void *ptr)
 {
-	/* Below base + HDR the difference wraps to a huge value. */
 	uintptr_t p = (uintptr_t)ptr - (uintptr_t)h->base - HDR;
-	return p > h->span - MINB || (p & (A - 1u)) ? NIL : (uint32_t)p;
+	return not_header(h, p) ? NIL : (uint32_t)p;
 }
 
 /* True when @x has exactly one non-zero byte: the mark of a one-byte change. */
 static bool one_byte(uint32_t x)
 {
-	/* Shift the lowest non-zero byte down; what is left must be that byte. */
-	return (x >> (ffs32(x | 0x80000000u) & 24u)) - 1u < 0xFFu;
+	/* Shift the highest non-zero byte to the top; nothing may be left below it. */
+	return x && !((x << ((31u - fls32(x)) & 24u)) << 8);
 }
 
+/* A free of @ptr, which is not a live block: -EINVAL, counted and logged. */
 COLD static int invalid(struct vheap *h, const void *ptr)
 {
 	h->invalid_frees++;
-	VR_LOG(VR_LOG_WARN, "vheap %p: free(%p) refused: not a live block", (void *)h, ptr);
-	return -EINVAL;
+	return report(-EINVAL, ptr);
 }
 
 /*
@@ -499,37 +541,45 @@ COLD static int invalid(struct vheap *h, const void *ptr)
  */
 static int free_impl(struct vheap *h, void *ptr)
 {
-	uint32_t off = header_of(h, ptr), nw = USED, psz = 0, bad;
-	if (off == NIL)
+	uintptr_t p = (uintptr_t)ptr - (uintptr_t)h->base - HDR;
+	if (not_header(h, p))
 		return invalid(h, ptr);
+	uint32_t off = (uint32_t)p, nw = USED, psz = 0, bad;
+	int rc;
 	uint32_t w0 = rd(h, off), d = rd(h, off + 4) ^ w0 ^ key(h, off);
-	uint32_t size = w0 & SIZE_MASK, end = off + size;
+	uint32_t size = w0 & SIZE_MASK, nxt = off + size;
 	bad = off;
-	if (d || !(w0 & USED) || size < MINB || size > h->span - off) {
+	if (d || !(w0 & USED) || size - MINB > h->end - MINB - off) { /* as in verify() */
 		if (one_byte(d))
 			goto fault;
 		return invalid(h, ptr);
 	}
-	bad = end; /* a used block's successor never has PFREE */
-	if (end < h->span && (!(nw = verify(h, end)) || (nw & PFREE)))
+	bad = nxt; /* a used block's successor never has PFREE */
+	if (nxt < h->end && (!(nw = verify(h, nxt)) || (nw & PFREE)))
 		goto fault;
 	bad = off;
 	if (w0 & PFREE) {
-		/* off == 0 reads no footer: psz = 0 finds this used block, which fails. */
-		psz = off ? rd(h, off - 4) : 0;
-		if (psz > off || verify(h, off - psz) != psz)
+		/*
+		 * The first block's "footer" is in the HDR bytes before it, which
+		 * belong to no block: whatever it says fails (psz 0 finds this
+		 * used block, anything else points before the first header).
+		 */
+		psz = rd(h, off - 4);
+		if (psz > off - HDR || verify(h, off - psz) != psz)
 			goto fault;
-		if (unlink_free(h, off - psz, psz))
-			return -EFAULT;
+		if ((rc = unlink_free(h, off - psz, psz)))
+			return rc;
 		put_used(h, off, USED);
 	}
 	uint32_t merged = size + psz;
-	if (nw & USED)
-		set_pfree(h, end, PFREE);
-	else if (unlink_free(h, end, nw))
-		return -EFAULT;
-	else
+	if (nw & USED) {
+		if (nxt < h->end) /* verified above: its PFREE is clear */
+			flip(h, nxt, 0, PFREE);
+	} else if ((rc = unlink_free(h, nxt, nw))) {
+		return rc;
+	} else {
 		merged += nw;
+	}
 	POISON(ptr, size - HDR);
 	h->used -= size;
 	h->live_blocks--;
@@ -569,7 +619,7 @@ bool vheap_contains(const struct vheap *h, const void *ptr)
 	if (!h || !h->base)
 		return false;
 	uintptr_t p = (uintptr_t)ptr, b = (uintptr_t)h->base;
-	return p >= b && p - b < h->span;
+	return p >= b && p - b < h->end;
 }
 
 /* Smallest block size of list @i (the inverse of index_of()). */
@@ -583,10 +633,10 @@ void vheap_stats(const struct vheap *h, struct vheap_stats *st)
 {
 	if (!h || !st)
 		return;
-	st->span = h->span;
+	st->span = h->end - HDR;
 	st->used = h->used;
 	st->peak = h->peak;
-	st->free_bytes = h->span - h->used;
+	st->free_bytes = h->end - HDR - h->used;
 	st->largest_free = 0;
 	if (h->top) {
 		/* The head of the highest list: exactly what vheap_alloc() can serve. */
@@ -617,11 +667,11 @@ static int vfail(const struct vheap *h, uint32_t off, const char *what)
 /* Walk the blocks in address order; count the free ones. */
 static int walk_blocks(const struct vheap *h, uint32_t *nfree)
 {
-	uint32_t off = 0, size, w0;
+	uint32_t off = HDR, size, w0;
 	size_t used = 0, live = 0;
 	bool prev_free = false;
 	*nfree = 0;
-	while (off < h->span) {
+	while (off < h->end) {
 		if (!(w0 = verify(h, off)))
 			return vfail(h, off, "block header");
 		size = w0 & SIZE_MASK;
@@ -654,7 +704,7 @@ static int walk_list(const struct vheap *h, unsigned i, uint32_t nfree, uint32_t
 	while (x != NIL) {
 		if (++*listed > nfree)
 			return vfail(h, x, "free-list cycle or stray block");
-		if ((x & (A - 1u)) || !(w0 = verify(h, x)) || (w0 & USED))
+		if (((x - HDR) & (A - 1u)) || !(w0 = verify(h, x)) || (w0 & USED))
 			return vfail(h, x, "free-list block");
 		if (rd(h, x + PREV) != prev)
 			return vfail(h, x, "free-list back link");
@@ -669,7 +719,7 @@ static int walk_list(const struct vheap *h, unsigned i, uint32_t nfree, uint32_t
 static int validate(const struct vheap *h)
 {
 	uint32_t nfree, listed = 0;
-	unsigned lists = lists_for(h->span);
+	unsigned lists = lists_for(h->end - HDR);
 	int rc = walk_blocks(h, &nfree);
 	if (rc)
 		return rc;

@@ -53,8 +53,8 @@ static uint32_t word_at(const unsigned char *p)
 
 static size_t walk(struct blk *b)
 {
-	size_t n = 0, off = 0;
-	while (off < heap.span) {
+	size_t n = 0, off = VHEAP_HEADER; /* the first header; offsets run to heap.end */
+	while (off < heap.end) {
 		uint32_t w0 = word_at(heap.base + off);
 		b[n].hdr = heap.base + off;
 		b[n].size = w0 & ~(uint32_t)(VHEAP_ALIGN - 1);
