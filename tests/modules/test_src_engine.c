@@ -298,11 +298,13 @@ static void test_tone_quality_every_pair(void **state)
 			assert_true(n > 3 * skip);
 			for (uint32_t c = 0; c < 2; c++) {
 				thdn = tone_thdn(out + (size_t)skip * 2 + c, n - 2 * skip, 2, f, fs_out, &amp);
-				if (thdn > -130.0 || fabs(20 * log10(amp / (c ? 1.0 : 0.891250938))) > 0.001)
+				if (thdn > -130.0 || fabs(20 * log10(amp / (c ? 1.0 : 0.891250938))) > 0.01)
 					fprintf(stderr, "%u -> %u ch %u: THD+N %.1f dB, gain %.5f dB\n", fs_in,
 						fs_out, c, thdn, 20 * log10(amp / (c ? 1.0 : 0.891250938)));
 				assert_true(thdn <= -130.0);
-				assert_true(fabs(20 * log10(amp / (c ? 1.0 : 0.891250938))) <= 0.001);
+				/* gain within the passband ripple target (+-0.01 dB; the
+				 * equiripple filters use it, and never exceed 0 dB) */
+				assert_true(fabs(20 * log10(amp / (c ? 1.0 : 0.891250938))) <= 0.01);
 			}
 			eng_close(&e);
 			free(in);
@@ -481,21 +483,21 @@ static void test_regression_vectors(void **state)
 		uint64_t hash;
 	};
 	static const struct vec vec_int[] = {
-		{ 44100, 48000, 5225, 0x2d085566c7daf311ull },
-		{ 48000, 44100, 4410, 0xa0bccaf56e65e198ull },
-		{ 48000, 16000, 1600, 0x196d15be6656f9feull },
-		{ 16000, 48000, 14400, 0x89a071fe8f1834c7ull },
-		{ 8000, 11025, 6615, 0x9e67912c7b6eb5eaull },
-		{ 192000, 8000, 200, 0x1f8ba24fadd88efdull },
+		{ 44100, 48000, 5225, 0x4bc7246a8dee076aull },
+		{ 48000, 44100, 4410, 0x3497009b9ca6792dull },
+		{ 48000, 16000, 1600, 0xc7ec8101d64fa5d9ull },
+		{ 16000, 48000, 14400, 0x80035e0630e9c8f4ull },
+		{ 8000, 11025, 6615, 0x4c645af6924eadf2ull },
+		{ 192000, 8000, 200, 0x8bd9bbec71b8d73dull },
 	};
 	/* float32 kernels: the same in the -O0 (ASan) and -O2 builds */
 	static const struct vec vec_float[] = {
-		{ 44100, 48000, 5225, 0x480cfdb62627f142ull },
-		{ 48000, 44100, 4410, 0xfc29635d0a42ca0eull },
-		{ 48000, 16000, 1600, 0xe87f4b6981d89a08ull },
-		{ 16000, 48000, 14400, 0xe3e6c4012302c621ull },
-		{ 8000, 11025, 6615, 0x2ef0967d6c5f7897ull },
-		{ 192000, 8000, 200, 0x7d033ff459e21fc0ull },
+		{ 44100, 48000, 5225, 0xcf1939f0ace85affull },
+		{ 48000, 44100, 4410, 0x8f90806d93fd5120ull },
+		{ 48000, 16000, 1600, 0x986d3a1e557cdb4aull },
+		{ 16000, 48000, 14400, 0x0ee360af4d0b2dc7ull },
+		{ 8000, 11025, 6615, 0xb73ef684ed13dc81ull },
+		{ 192000, 8000, 200, 0x49f5a98722b97f10ull },
 	};
 	const struct vec *vec = arith_float() ? vec_float : vec_int;
 	size_t nvec = arith_float() ? sizeof(vec_float) / sizeof(vec_float[0])

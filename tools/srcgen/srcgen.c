@@ -31,9 +31,16 @@
 #include "srcgen_design.h"
 
 #define ATTEN_DB 140.0      /* stopband of every filter */
-#define RIPPLE_DB 0.005     /* per stage; two stages stay within +-0.01 dB */
-#define PASS_FRAC 0.458     /* passband edge of the sharp stage, x f_min: beyond
+#define ATTEN_DESIGN 140.5  /* what the exchange aims at: room for quantization */
+#define RIPPLE_DB 0.004     /* per stage, peak to peak below the passband's maximum
+                             * gain (never above it: no overshoot at full scale);
+                             * two stages stay within the +-0.01 dB target */
+#define PASS_FRAC 0.465     /* passband edge of the sharp stage, x f_min: beyond
                              * the 0.4535 target so that -3 dB lands >= 0.475 f_min */
+#define F3_MIN 0.4752       /* -3 dB point every stage must reach, x f_min */
+#define REMEZ_MAX_N 3200    /* longer prototypes: Kaiser */
+#define REMEZ_MIN_PASS 0.02 /* narrower passbands (many-phase wide stages): Kaiser;
+                             * the exchange does not converge reliably there */
 #define COEF_BUDGET 16384u  /* bytes of coefficients per conversion */
 #define STATE_BUDGET 2048u  /* bytes of delay line per channel */
 #define CHUNK_MIN 8u
@@ -50,6 +57,7 @@ static const uint32_t rates[VR_SRC_NRATES] = {
 struct spec {
 	unsigned L, M;
 	double pass, stop; /* cycles per prototype sample */
+	double f3;         /* the -3 dB point must be at or beyond this */
 	double gain;       /* passband gain of the coefficients */
 	unsigned shift;    /* output shift: 30, or 29 for a stage of gain x 2 */
 };
@@ -125,16 +133,52 @@ static double stage_cost(const struct filt *f)
 	return 1.3 * ((f->taps + 1) / 2);
 }
 
+/* Allowed passband deviation of the exchange (+-, relative): after the
+ * filter is scaled so that its largest passband gain is the nominal one, the
+ * band spans (1 - d) / (1 + d) .. 1, which is RIPPLE_DB peak to peak. */
+static double remez_dp(void)
+{
+	double r = pow(10.0, RIPPLE_DB / 20.0);
+
+	return (r - 1.0) / (r + 1.0);
+}
+
+/* Length estimate of an equiripple low-pass (Herrmann, Schuessler and
+ * Dehmer's D_inf and f terms), for the exchange's ripple and attenuation. */
+static unsigned remez_length(double width)
+{
+	double lp = log10(remez_dp()), ls = log10(pow(10.0, -ATTEN_DESIGN / 20.0));
+	double dinf = (5.309e-3 * lp * lp + 7.114e-2 * lp - 0.4761) * ls -
+		      (2.66e-3 * lp * lp + 0.5941 * lp + 0.4278);
+	double fk = 11.01217 + 0.51244 * (lp - ls);
+
+	return (unsigned)ceil(dinf / width - fk * width) + 1u;
+}
+
+/* Prototype length the design will need: equiripple where the exchange is
+ * used, Kaiser's formula where the design falls back to the window. */
+static int use_remez(const struct spec *s)
+{
+	return s->pass >= REMEZ_MIN_PASS && remez_length(s->stop - s->pass) <= REMEZ_MAX_N;
+}
+
+static unsigned length_estimate(const struct spec *s)
+{
+	return use_remez(s) ? remez_length(s->stop - s->pass)
+			    : sg_kaiser_length(ATTEN_DB, s->stop - s->pass);
+}
+
 static void estimate(const struct spec *s, struct filt *f)
 {
 	f->s = *s;
-	shape(f, sg_kaiser_length(ATTEN_DB, s->stop - s->pass));
+	shape(f, length_estimate(s));
 }
 
 static int same_spec(const struct spec *a, const struct spec *b)
 {
 	return a->L == b->L && a->M == b->M && fabs(a->pass - b->pass) < 1e-12 &&
-	       fabs(a->stop - b->stop) < 1e-12 && a->gain == b->gain &&
+	       fabs(a->stop - b->stop) < 1e-12 && fabs(a->f3 - b->f3) < 1e-12 &&
+	       a->gain == b->gain &&
 	       a->shift == b->shift;
 }
 
@@ -181,12 +225,155 @@ static double max_phase_abs(const struct filt *f)
 	return worst;
 }
 
+/* The prototype as stored, in Q2.30 (as_float 0) or as the float32 table
+ * holds it (the Q2.30 value rounded to float; the table's 2^(30 - shift)
+ * gain factor is exact), as the engine and the tests see it. */
+static void stored_proto(const double *h, unsigned n, int as_float, double *hq)
+{
+	for (unsigned i = 0; i < n; i++) {
+		double q = (double)lrint(h[i] * 1073741824.0) / 1073741824.0;
+
+		hq[i] = as_float ? (double)(float)q : q;
+	}
+}
+
+/* Measure f->h as stored, both ways: 1 when both meet the spec (f->resp is
+ * the worse), 0 when not, -1 on error. */
+static int meets_spec(struct filt *f)
+{
+	double *hq = malloc(f->n * sizeof(*hq));
+	struct sg_response r[2];
+
+	if (!hq)
+		return -1;
+	for (int k = 0; k < 2; k++) {
+		stored_proto(f->h, f->n, k, hq);
+		if (sg_analyze(hq, f->n, f->s.L * f->s.gain, f->s.pass, f->s.stop, &r[k])) {
+			free(hq);
+			return -1;
+		}
+	}
+	free(hq);
+	f->resp = r[0];
+	f->resp.stop_db = fmax(r[0].stop_db, r[1].stop_db);
+	f->resp.pass_dev_db = fmax(r[0].pass_dev_db, r[1].pass_dev_db);
+	f->resp.pass_max_db = fmax(r[0].pass_max_db, r[1].pass_max_db);
+	f->resp.f3db = fmin(r[0].f3db, r[1].f3db);
+	return f->resp.stop_db <= -(ATTEN_DB + 0.25) && f->resp.pass_dev_db <= RIPPLE_DB &&
+	       f->resp.pass_max_db <= 1e-5 && f->resp.f3db >= f->s.f3;
+}
+
+static int alloc_h(struct filt *f, unsigned n)
+{
+	shape(f, n);
+	free(f->h);
+	f->h = malloc(f->n * sizeof(*f->h));
+	return f->h ? 0 : -1;
+}
+
+/* Equiripple design of length about n: 1 when it meets the spec, 0 when not,
+ * 2 when the exchange did not converge, -1 on error. */
+static int try_remez(struct filt *f, unsigned n)
+{
+	double g = f->s.L * f->s.gain, dp = remez_dp(), d;
+	double kstop = dp / pow(10.0, -ATTEN_DESIGN / 20.0);
+	int rc;
+
+	if (alloc_h(f, n))
+		return -1;
+	rc = sg_remez_lowpass(f->h, f->n, f->s.pass, f->s.stop, kstop, g, &d);
+	if (rc)
+		return rc < 0 ? -1 : 2;
+	d /= g;
+	if (d > dp)
+		return 0;
+	/* largest passband gain to the nominal one: nothing ever overshoots */
+	for (unsigned i = 0; i < f->n; i++)
+		f->h[i] /= 1.0 + d;
+	return meets_spec(f);
+}
+
+/* Kaiser design from about n taps up. 0 when done, -1 on failure. */
+static int design_kaiser(struct filt *f, unsigned n0)
+{
+	static const double extra[] = { 2.0, 4.0 };
+	const struct spec *s = &f->s;
+	unsigned n = n0 * 96 / 100; /* start a little short: the loop grows it */
+
+	for (;;) {
+		int ok = 0;
+
+		if (n > 2 * n0 + 64)
+			return -1;
+		if (alloc_h(f, n))
+			return -1;
+		/* the attenuation a Kaiser window reaches wobbles with N around the
+		 * beta target: try beta for a little more than the target */
+		for (unsigned b = 0; b < 2 && !ok; b++) {
+			sg_kaiser_lowpass(f->h, f->n, (s->pass + s->stop) / 2.0,
+					  sg_kaiser_beta(ATTEN_DB + extra[b]), s->L * s->gain);
+			ok = meets_spec(f);
+			if (ok < 0)
+				return -1;
+		}
+		if (ok)
+			return 0;
+		n = f->n + (f->kind == VR_SRC_FOLD2 ? 2 : f->kind == VR_SRC_POLY ? s->L : 1);
+	}
+}
+
+/*
+ * Equiripple design of the shortest length that meets the spec, searched from
+ * the estimate n0 in steps of the stage's length granularity. 0 when done,
+ * 1 when the exchange is not usable for this filter, -1 on error.
+ */
+static int design_remez(struct filt *f, unsigned n0)
+{
+	unsigned step, n, good = 0;
+	int ok = try_remez(f, n0);
+
+	if (ok < 0)
+		return -1;
+	if (ok == 2)
+		return 1;
+	n = f->n; /* shape() has set the kind: lengths go in steps of */
+	step = f->kind == VR_SRC_FOLD2 ? 2 : f->kind == VR_SRC_POLY ? f->s.L : 1;
+	if (ok) { /* shorten while it still meets the spec */
+		good = n;
+		while (n > step + 3) {
+			ok = try_remez(f, n - step);
+			if (ok < 0)
+				return -1;
+			if (ok != 1 || f->n >= n)
+				break;
+			good = n = f->n;
+		}
+	} else { /* lengthen until it does */
+		while (!good && n + step <= REMEZ_MAX_N && n < n0 + n0 / 4 + 4 * step) {
+			ok = try_remez(f, n + step);
+			if (ok < 0)
+				return -1;
+			if (ok == 2)
+				return 1;
+			n = f->n;
+			if (ok)
+				good = n;
+		}
+	}
+	if (!good)
+		return 1;
+	if (f->n != good && try_remez(f, good) != 1)
+		return -1;
+	return 0;
+}
+
 /* Design (or reuse) the filter for spec s; returns its index or -1. */
 static int design(const struct spec *s)
 {
-	static const double extra[] = { 2.0, 4.0 };
 	struct filt *f;
-	unsigned n, n0;
+	unsigned n0;
+	int rc = 1;
+	const char *how = "remez";
 
 	for (unsigned i = 0; i < nfilters; i++)
 		if (same_spec(&filters[i].s, s))
@@ -195,32 +382,17 @@ static int design(const struct spec *s)
 		return -1;
 	f = &filters[nfilters];
 	f->s = *s;
-	n0 = sg_kaiser_length(ATTEN_DB, s->stop - s->pass);
-	n = n0 * 96 / 100; /* start a little short: the loop grows it to the minimum */
-	for (;;) {
-		int ok = 0;
-
-		if (n > 2 * n0 + 64) {
+	n0 = length_estimate(s);
+	if (use_remez(s))
+		rc = design_remez(f, n0);
+	if (rc < 0)
+		return -1;
+	if (rc > 0) {
+		how = "kaiser";
+		if (design_kaiser(f, sg_kaiser_length(ATTEN_DB, s->stop - s->pass))) {
 			fprintf(stderr, "srcgen: no design for L=%u M=%u\n", s->L, s->M);
 			return -1;
 		}
-		shape(f, n);
-		free(f->h);
-		f->h = malloc(f->n * sizeof(*f->h));
-		if (!f->h)
-			return -1;
-		/* the attenuation a Kaiser window reaches wobbles with N around the
-		 * beta target: try beta for a little more than the target */
-		for (unsigned b = 0; b < 2 && !ok; b++) {
-			sg_kaiser_lowpass(f->h, f->n, (s->pass + s->stop) / 2.0,
-					  sg_kaiser_beta(ATTEN_DB + extra[b]), s->L * s->gain);
-			if (sg_analyze(f->h, f->n, s->L * s->gain, s->pass, s->stop, &f->resp))
-				return -1;
-			ok = f->resp.stop_db <= -(ATTEN_DB + 0.25) && f->resp.pass_dev_db <= RIPPLE_DB;
-		}
-		if (ok)
-			break;
-		n = f->n + (f->kind == VR_SRC_FOLD2 ? 2 : f->kind == VR_SRC_POLY ? s->L : 1);
 	}
 	if (max_phase_abs(f) >= 3.99) {
 		fprintf(stderr, "srcgen: phase gain too large for the accumulator\n");
@@ -233,20 +405,22 @@ static int design(const struct spec *s)
 	if (quantize(f))
 		return -1;
 	if (getenv("SRCGEN_VERBOSE"))
-		fprintf(stderr, "filter %u: L=%u M=%u N=%u (est %u) stop %.2f dB\n", nfilters,
-			s->L, s->M, f->n, n0, f->resp.stop_db);
+		fprintf(stderr, "filter %u: %s L=%u M=%u N=%u (est %u) stop %.2f dB ripple %.4f dB f3 %.4f\n",
+			nfilters, how, s->L, s->M, f->n, n0, f->resp.stop_db, f->resp.pass_dev_db,
+			f->resp.f3db * s->L);
 	return (int)nfilters++;
 }
 
 static struct spec mkspec(uint64_t fs_in, uint64_t fs_out, double pass_hz, double stop_hz,
-			  double gain, unsigned shift)
+			  double f3_hz, double gain, unsigned shift)
 {
 	uint64_t g = gcd64(fs_in, fs_out);
-	struct spec s = { (unsigned)(fs_out / g), (unsigned)(fs_in / g), 0, 0, gain, shift };
+	struct spec s = { (unsigned)(fs_out / g), (unsigned)(fs_in / g), 0, 0, 0, gain, shift };
 	double proto = (double)fs_in * s.L;
 
 	s.pass = pass_hz / proto;
 	s.stop = stop_hz / proto;
+	s.f3 = f3_hz / proto;
 	return s;
 }
 
@@ -279,7 +453,7 @@ static unsigned candidates(uint32_t fs_in, uint32_t fs_out, struct plan *out, do
 	unsigned n = 0;
 
 	out[n].nst = 1;
-	out[n].s[0] = mkspec(fs_in, fs_out, PASS_FRAC * fmin, 0.5 * fmin, 1.0, 30);
+	out[n].s[0] = mkspec(fs_in, fs_out, PASS_FRAC * fmin, 0.5 * fmin, F3_MIN * fmin, 1.0, 30);
 	rate1[n++] = fs_out;
 	for (unsigned k = 2; k <= MAX_K; k++) {
 		uint64_t mid;
@@ -289,16 +463,16 @@ static unsigned candidates(uint32_t fs_in, uint32_t fs_out, struct plan *out, do
 			if (mid == fs_out)
 				continue;
 			out[n].nst = 2;
-			out[n].s[0] = mkspec(fs_in, mid, PASS_FRAC * fmin, 0.5 * fmin, 1.0, 30);
-			out[n].s[1] = mkspec(mid, fs_out, 0.5 * fmin, (double)mid - 0.5 * fmin, 1.0, 30);
+			out[n].s[0] = mkspec(fs_in, mid, PASS_FRAC * fmin, 0.5 * fmin, F3_MIN * fmin, 1.0, 30);
+			out[n].s[1] = mkspec(mid, fs_out, 0.5 * fmin, (double)mid - 0.5 * fmin, F3_MIN * fmin, 1.0, 30);
 		} else {
 			mid = (uint64_t)k * fs_out;
 			if (mid == fs_in)
 				continue;
 			out[n].nst = 2;
 			/* headroom for what the wide stage lets through: see src_tables.h */
-			out[n].s[0] = mkspec(fs_in, mid, 0.5 * fmin, (double)mid - 0.5 * fmin, 0.5, 30);
-			out[n].s[1] = mkspec(mid, fs_out, PASS_FRAC * fmin, 0.5 * fmin, 1.0, 29);
+			out[n].s[0] = mkspec(fs_in, mid, 0.5 * fmin, (double)mid - 0.5 * fmin, F3_MIN * fmin, 0.5, 30);
+			out[n].s[1] = mkspec(mid, fs_out, PASS_FRAC * fmin, 0.5 * fmin, F3_MIN * fmin, 1.0, 29);
 		}
 		/* a stage whose stopband starts beyond its Nyquist has nothing to do */
 		if (out[n].s[0].stop >= 0.5 || out[n].s[1].stop >= 0.5)

@@ -4,13 +4,15 @@
 # are checked by tests/modules (test_src_filters) in the sanitized builds.
 set(SRCGEN_DIR ${PROJECT_SOURCE_DIR}/tools/srcgen)
 
-add_library(vregion_srcgen_analysis STATIC ${SRCGEN_DIR}/srcgen_design.c)
+add_library(vregion_srcgen_analysis STATIC ${SRCGEN_DIR}/srcgen_design.c
+            ${SRCGEN_DIR}/srcgen_remez.c)
 target_include_directories(vregion_srcgen_analysis PUBLIC ${SRCGEN_DIR})
 target_compile_definitions(vregion_srcgen_analysis PRIVATE _DEFAULT_SOURCE)
 target_link_libraries(vregion_srcgen_analysis PUBLIC m)
 vregion_strict(vregion_srcgen_analysis)
 
-add_library(vregion_srcgen_design_fast STATIC ${SRCGEN_DIR}/srcgen_design.c)
+add_library(vregion_srcgen_design_fast STATIC ${SRCGEN_DIR}/srcgen_design.c
+            ${SRCGEN_DIR}/srcgen_remez.c)
 target_include_directories(vregion_srcgen_design_fast PUBLIC ${SRCGEN_DIR})
 target_compile_definitions(vregion_srcgen_design_fast PRIVATE _DEFAULT_SOURCE)
 target_compile_options(vregion_srcgen_design_fast PRIVATE -O2 -fno-sanitize=all)

@@ -2,8 +2,9 @@
 /*
  * Filter design and analysis for the SRC generator (host only, uses libm).
  *
- * Design: Kaiser-windowed sinc, beta from the attenuation target, length
- * grown until the measured response meets the spec. Analysis: zero-padded
+ * Design: equiripple by the Remez exchange (srcgen_remez.c), or a
+ * Kaiser-windowed sinc (beta from the attenuation target) where the exchange
+ * does not converge or the prototype is too long for it. Analysis: zero-padded
  * FFT of the prototype, then the largest stopband lobes are re-measured by a
  * direct evaluation of the (real, linear-phase) amplitude so that a peak
  * between FFT bins is not missed. The unit tests use the same analysis on the
@@ -17,6 +18,7 @@
 /** Measured response of a linear-phase prototype with passband gain `gain`. */
 struct sg_response {
 	double pass_dev_db;  /**< max |20 log10(|H| / gain)| over [0, pass] */
+	double pass_max_db;  /**< max 20 log10(|H| / gain) over [0, pass] (overshoot) */
 	double stop_db;      /**< max 20 log10(|H| / gain) over [stop, 0.5] */
 	double f3db;         /**< first frequency where |H| / gain < 1/sqrt(2) */
 };
@@ -35,6 +37,19 @@ unsigned sg_kaiser_length(double atten_db, double width);
  * window `beta`, scaled so that sum(h) == gain. Exactly symmetric.
  */
 void sg_kaiser_lowpass(double *h, unsigned n, double fc, double beta, double gain);
+
+/**
+ * Equiripple (minimax) low-pass of length n by the Remez exchange: passband
+ * [0, pass] of gain `gain`, stopband [stop, 0.5] (cycles/sample), the
+ * stopband error weighted `kstop` times the passband error, so that the
+ * passband deviates by at most +-delta and the stopband by delta / kstop.
+ * n odd gives a type I filter, n even type II. Fills h[0..n) (exactly
+ * symmetric) and *delta (may be NULL). Returns 0, 1 when the exchange did not
+ * converge (h untouched: use another design), or -1 on bad arguments or out
+ * of memory. Time O(n^2) per iteration, a few dozen iterations.
+ */
+int sg_remez_lowpass(double *h, unsigned n, double pass, double stop, double kstop,
+		     double gain, double *delta);
 
 /**
  * Measure h[0..n) (symmetric) against edges pass < stop (cycles/sample).
