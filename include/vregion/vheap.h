@@ -45,8 +45,9 @@ extern "C" {
 #define VHEAP_MIN_BLOCK (VHEAP_ALIGN_LOG == 3 ? 24u : 32u)
 /**
  * Smallest buffer, at a VHEAP_ALIGN-aligned address, that vheap_init()
- * accepts: 24 bytes on 32-bit targets, 40 on 64-bit (the first header is
- * placed so that payloads are aligned). Such a heap holds one block of
+ * accepts: 32 bytes on 32-bit targets, 40 on 64-bit (VHEAP_HEADER bytes
+ * that belong to no block, so that payloads are aligned and offset 0 is
+ * never a block, then one minimum block). Such a heap holds one block of
  * VHEAP_MIN_BLOCK - VHEAP_HEADER payload bytes.
  */
 #define VHEAP_MIN_SPAN (VHEAP_HEADER + VHEAP_MIN_BLOCK)
@@ -109,8 +110,9 @@ struct vheap_stats {
 
 /**
  * Make @p h manage [mem, mem + bytes) as one free block. The start is moved
- * up so that payloads are VHEAP_ALIGN-aligned and the end trimmed to a
- * multiple of VHEAP_ALIGN. Any previous state of @p h is forgotten. @p h is
+ * up to a VHEAP_ALIGN boundary, VHEAP_HEADER bytes there belong to no block
+ * (payloads are then aligned), and the end is trimmed to a multiple of
+ * VHEAP_ALIGN. Any previous state of @p h is forgotten. @p h is
  * a whole struct vheap (sizeof(struct vheap) bytes).
  * Returns 0, or -EINVAL for NULL arguments, a span under VHEAP_MIN_BLOCK
  * after trimming (a buffer smaller than VHEAP_MIN_SPAN), or a span larger
