@@ -222,8 +222,8 @@ static void test_remez_equiripple(void **state)
 		ds = max_dev(h, c[t].n, c[t].stop, 0.5, 0.0);
 		/* the weighted error peaks at delta in both bands (to within what
 		 * the exchange's dense grid resolves) */
-		assert_true(fabs(dp / d - 1.0) < 2e-2);
-		assert_true(fabs(ds * c[t].k / d - 1.0) < 2e-2);
+		assert_true(fabs(dp / d - 1.0) < 5e-2);
+		assert_true(fabs(ds * c[t].k / d - 1.0) < 5e-2);
 		free(h);
 	}
 	{

@@ -237,30 +237,35 @@ static void stored_proto(const double *h, unsigned n, int as_float, double *hq)
 	}
 }
 
-/* Measure f->h as stored, both ways: 1 when both meet the spec (f->resp is
- * the worse), 0 when not, -1 on error. */
-static int meets_spec(struct filt *f)
+/* Measure f->h as stored, both ways (FFT with `os` bins per 1/n): 1 when
+ * both meet the spec (f->resp is the worse), 0 when not, -1 on error. */
+static int meets_spec(struct filt *f, unsigned os)
 {
 	double *hq = malloc(f->n * sizeof(*hq));
-	struct sg_response r[2];
+	struct sg_response r;
+	int ok = 1;
 
 	if (!hq)
 		return -1;
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < 2 && ok; k++) {
 		stored_proto(f->h, f->n, k, hq);
-		if (sg_analyze(hq, f->n, f->s.L * f->s.gain, f->s.pass, f->s.stop, &r[k])) {
+		if (sg_analyze_os(hq, f->n, f->s.L * f->s.gain, f->s.pass, f->s.stop, os, &r)) {
 			free(hq);
 			return -1;
 		}
+		if (k == 0) {
+			f->resp = r;
+		} else {
+			f->resp.stop_db = fmax(f->resp.stop_db, r.stop_db);
+			f->resp.pass_dev_db = fmax(f->resp.pass_dev_db, r.pass_dev_db);
+			f->resp.pass_max_db = fmax(f->resp.pass_max_db, r.pass_max_db);
+			f->resp.f3db = fmin(f->resp.f3db, r.f3db);
+		}
+		ok = f->resp.stop_db <= -(ATTEN_DB + 0.25) && f->resp.pass_dev_db <= RIPPLE_DB &&
+		     f->resp.pass_max_db <= 1e-5 && f->resp.f3db >= f->s.f3;
 	}
 	free(hq);
-	f->resp = r[0];
-	f->resp.stop_db = fmax(r[0].stop_db, r[1].stop_db);
-	f->resp.pass_dev_db = fmax(r[0].pass_dev_db, r[1].pass_dev_db);
-	f->resp.pass_max_db = fmax(r[0].pass_max_db, r[1].pass_max_db);
-	f->resp.f3db = fmin(r[0].f3db, r[1].f3db);
-	return f->resp.stop_db <= -(ATTEN_DB + 0.25) && f->resp.pass_dev_db <= RIPPLE_DB &&
-	       f->resp.pass_max_db <= 1e-5 && f->resp.f3db >= f->s.f3;
+	return ok;
 }
 
 static int alloc_h(struct filt *f, unsigned n)
@@ -290,7 +295,7 @@ static int try_remez(struct filt *f, unsigned n)
 	/* largest passband gain to the nominal one: nothing ever overshoots */
 	for (unsigned i = 0; i < f->n; i++)
 		f->h[i] /= 1.0 + d;
-	return meets_spec(f);
+	return meets_spec(f, 64);
 }
 
 /* Kaiser design from about n taps up. 0 when done, -1 on failure. */
@@ -312,7 +317,7 @@ static int design_kaiser(struct filt *f, unsigned n0)
 		for (unsigned b = 0; b < 2 && !ok; b++) {
 			sg_kaiser_lowpass(f->h, f->n, (s->pass + s->stop) / 2.0,
 					  sg_kaiser_beta(ATTEN_DB + extra[b]), s->L * s->gain);
-			ok = meets_spec(f);
+			ok = meets_spec(f, 16);
 			if (ok < 0)
 				return -1;
 		}

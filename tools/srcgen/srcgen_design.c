@@ -113,7 +113,7 @@ static double refine_peak(const double *h, unsigned n, double a, double b)
 	double x1 = b - g * (b - a), x2 = a + g * (b - a);
 	double f1 = fabs(amplitude(h, n, x1)), f2 = fabs(amplitude(h, n, x2));
 
-	for (int it = 0; it < 40; it++) {
+	for (int it = 0; it < 30; it++) {
 		if (f1 < f2) {
 			a = x1;
 			x1 = x2;
@@ -131,20 +131,26 @@ static double refine_peak(const double *h, unsigned n, double a, double b)
 	return fmax(f1, f2);
 }
 
-#define SG_PEAKS 32
+#define SG_PEAKS 16
 
 int sg_analyze(const double *h, unsigned n, double gain, double pass, double stop,
 	       struct sg_response *r)
+{
+	/* 64 bins per 1/n: an equiripple filter's lobes are all near the
+	 * limit, so the largest sampled ones must be within ~0.01 dB of true
+	 * (long filters are Kaiser designs, whose lobes decay: 16 is enough) */
+	return sg_analyze_os(h, n, gain, pass, stop, n <= 4096 ? 64u : 16u, r);
+}
+
+int sg_analyze_os(const double *h, unsigned n, double gain, double pass, double stop,
+		  unsigned os, struct sg_response *r)
 {
 	size_t nfft = 4096;
 	double *re, *im, *mag, worst = 0.0, dev = 0.0, top = -1e9;
 	size_t peak[SG_PEAKS];
 	unsigned npk = 0;
 
-	/* 64 bins per 1/n: an equiripple filter's lobes are all near the
-	 * limit, so the largest sampled ones must be within ~0.01 dB of true
-	 * (long filters are Kaiser designs, whose lobes decay: 16 is enough) */
-	while (nfft < (n <= 4096 ? 64u : 16u) * (size_t)n)
+	while (nfft < (size_t)os * n)
 		nfft <<= 1;
 	re = calloc(nfft, sizeof(*re));
 	im = calloc(nfft, sizeof(*im));
