@@ -334,16 +334,14 @@ static int design_kaiser(struct filt *f, unsigned n0)
  */
 static int design_remez(struct filt *f, unsigned n0)
 {
-	unsigned step, n, good = 0;
+	unsigned step, n, good = 0, misses = 0;
 	int ok = try_remez(f, n0);
 
 	if (ok < 0)
 		return -1;
-	if (ok == 2)
-		return 1;
 	n = f->n; /* shape() has set the kind: lengths go in steps of */
 	step = f->kind == VR_SRC_FOLD2 ? 2 : f->kind == VR_SRC_POLY ? f->s.L : 1;
-	if (ok) { /* shorten while it still meets the spec */
+	if (ok == 1) { /* shorten while it still meets the spec */
 		good = n;
 		while (n > step + 3) {
 			ok = try_remez(f, n - step);
@@ -353,15 +351,17 @@ static int design_remez(struct filt *f, unsigned n0)
 				break;
 			good = n = f->n;
 		}
-	} else { /* lengthen until it does */
-		while (!good && n + step <= REMEZ_MAX_N && n < n0 + n0 / 4 + 4 * step) {
+	} else { /* lengthen until it does; a length where the exchange does
+		  * not converge is skipped, three in a row end the search */
+		misses = ok == 2;
+		while (!good && misses < 3 && n + step <= REMEZ_MAX_N &&
+		       n < n0 + n0 / 4 + 4 * step) {
 			ok = try_remez(f, n + step);
 			if (ok < 0)
 				return -1;
-			if (ok == 2)
-				return 1;
+			misses = ok == 2 ? misses + 1 : 0;
 			n = f->n;
-			if (ok)
+			if (ok == 1)
 				good = n;
 		}
 	}
