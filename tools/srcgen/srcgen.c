@@ -38,9 +38,13 @@
 #define PASS_FRAC 0.465     /* passband edge of the sharp stage, x f_min: beyond
                              * the 0.4535 target so that -3 dB lands >= 0.475 f_min */
 #define F3_MIN 0.4752       /* -3 dB point every stage must reach, x f_min */
-#define REMEZ_MAX_N 3200    /* longer prototypes: Kaiser */
-#define REMEZ_MIN_PASS 0.02 /* narrower passbands (many-phase wide stages): Kaiser;
-                             * the exchange does not converge reliably there */
+/* Longer prototypes, and narrower passbands (the many-phase wide stages),
+ * stay Kaiser designs by default: the exchange converges for them (seeded
+ * from a half-length design with doubled edges) and saves ~30 % of their
+ * taps (22 -> 8 pairs over the memory budgets, 342 -> 282 KB of tables), but
+ * takes ~200 s of CPU at build time. `vregion_srcgen --long-remez` does it. */
+static unsigned remez_max_n = 3200;
+static double remez_min_pass = 0.02;
 #define COEF_BUDGET 16384u  /* bytes of coefficients per conversion */
 #define STATE_BUDGET 2048u  /* bytes of delay line per channel */
 #define CHUNK_MIN 8u
@@ -159,7 +163,7 @@ static unsigned remez_length(double width)
  * used, Kaiser's formula where the design falls back to the window. */
 static int use_remez(const struct spec *s)
 {
-	return s->pass >= REMEZ_MIN_PASS && remez_length(s->stop - s->pass) <= REMEZ_MAX_N;
+	return s->pass >= remez_min_pass && remez_length(s->stop - s->pass) <= remez_max_n;
 }
 
 static unsigned length_estimate(const struct spec *s)
@@ -276,6 +280,50 @@ static int alloc_h(struct filt *f, unsigned n)
 	return f->h ? 0 : -1;
 }
 
+/* Designs already made: the wide stages of many pairs share a prototype
+ * (same length, edges and gain, another decimation factor), and a long
+ * exchange costs seconds. */
+struct memo {
+	unsigned n;
+	double pass, stop, g, d;
+	int rc;
+	double *h;
+};
+static struct memo memos[4096];
+static unsigned nmemos;
+
+static int remez_memo(double *h, unsigned n, double pass, double stop, double kstop,
+		      double g, double *d)
+{
+	struct memo *m;
+
+	for (unsigned i = 0; i < nmemos; i++) {
+		m = &memos[i];
+		if (m->n == n && m->pass == pass && m->stop == stop && m->g == g) {
+			if (m->rc == 0)
+				memcpy(h, m->h, n * sizeof(*h));
+			*d = m->d;
+			return m->rc;
+		}
+	}
+	m = nmemos < 4096 && n >= 256 ? &memos[nmemos] : NULL;
+	{
+		int rc = sg_remez_lowpass(h, n, pass, stop, kstop, g, d);
+
+		if (m && rc >= 0 && (m->h = malloc(n * sizeof(*h))) != NULL) {
+			memcpy(m->h, h, n * sizeof(*h));
+			m->n = n;
+			m->pass = pass;
+			m->stop = stop;
+			m->g = g;
+			m->d = rc == 0 ? *d : 0.0;
+			m->rc = rc;
+			nmemos++;
+		}
+		return rc;
+	}
+}
+
 /* Equiripple design of length about n: 1 when it meets the spec, 0 when not,
  * 2 when the exchange did not converge, -1 on error. */
 static int try_remez(struct filt *f, unsigned n)
@@ -286,7 +334,7 @@ static int try_remez(struct filt *f, unsigned n)
 
 	if (alloc_h(f, n))
 		return -1;
-	rc = sg_remez_lowpass(f->h, f->n, f->s.pass, f->s.stop, kstop, g, &d);
+	rc = remez_memo(f->h, f->n, f->s.pass, f->s.stop, kstop, g, &d);
 	if (rc)
 		return rc < 0 ? -1 : 2;
 	d /= g;
@@ -354,7 +402,7 @@ static int design_remez(struct filt *f, unsigned n0)
 	} else { /* lengthen until it does; a length where the exchange does
 		  * not converge is skipped, three in a row end the search */
 		misses = ok == 2;
-		while (!good && misses < 3 && n + step <= REMEZ_MAX_N &&
+		while (!good && misses < 3 && n + step <= remez_max_n &&
 		       n < n0 + n0 / 4 + 4 * step) {
 			ok = try_remez(f, n + step);
 			if (ok < 0)
@@ -779,8 +827,14 @@ int main(int argc, char **argv)
 {
 	FILE *o;
 
+	if (argc > 1 && strcmp(argv[1], "--long-remez") == 0) {
+		remez_max_n = 6600;
+		remez_min_pass = 0.0;
+		argv++;
+		argc--;
+	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: %s out.c [plan.md]\n", argv[0]);
+		fprintf(stderr, "usage: %s [--long-remez] out.c [plan.md]\n", argv[0]);
 		return 2;
 	}
 	for (unsigned a = 0; a < VR_SRC_NRATES; a++)

@@ -333,7 +333,8 @@ static void rz_seed(struct rz *z, const double *sf, unsigned cnt, double pass, d
 
 /*
  * The exchange for length n, seeded from the reference of a design of about
- * n / 2 (itself seeded the same way) when the filter is long: an evenly
+ * n / 2 (itself seeded the same way; for a narrow band with doubled edges,
+ * the rest of the band filled evenly) when the filter is long: an evenly
  * spread first reference makes delta so small at first that it drowns in the
  * rounding noise of P, and a good start also halves the iterations.
  * On success *rf holds the final reference frequencies (m + 1, malloc'd).
@@ -352,10 +353,33 @@ static int rz_design(double *h, unsigned n, double pass, double stop, double kst
 	if (z.m > 40) {
 		unsigned n2 = n / 2 + (n / 2 % 2 != n % 2);
 		double *h2 = malloc(n2 * sizeof(double));
+		/* a narrow-band filter: seed from the same design at half the
+		 * length with doubled edges (the same taps per phase for a
+		 * polyphase prototype), which is a meaningful filter, where the
+		 * half-length one with the same edges is a degenerate one */
+		int half = 2.0 * stop < 0.45 && pass < 0.02;
 
-		if (h2 && rz_design(h2, n2, pass, stop, kstop, gain, NULL, &seed, &nseed) != 0) {
+		if (h2 && rz_design(h2, n2, half ? 2 * pass : pass, half ? 2 * stop : stop, kstop,
+				    gain, NULL, &seed, &nseed) != 0) {
 			free(seed);
 			seed = NULL;
+		}
+		if (seed && half) { /* the seed covers [0, 0.25]: spread the rest over (0.25, 0.5] */
+			unsigned r = (n & 1u ? (n + 1) / 2 : n / 2) + 1, k;
+			double *sd = malloc(r * sizeof(double)), last;
+
+			if (sd && nseed >= 2 && nseed < r) {
+				for (k = 0; k < nseed; k++)
+					sd[k] = seed[k] / 2.0;
+				last = sd[nseed - 1];
+				for (k = nseed; k < r; k++)
+					sd[k] = last + (0.5 - last) * (k - nseed + 1) / (r - nseed);
+				free(seed);
+				seed = sd;
+				nseed = r;
+			} else {
+				free(sd);
+			}
 		}
 		free(h2);
 	}
