@@ -135,7 +135,11 @@ static void *ls_open(unsigned fin, unsigned fout)
 		return NULL;
 	l->s = src_new(SRC_SINC_BEST_QUALITY, NCH, &err);
 	l->ratio = (double)fout / fin;
-	return l->s ? l : NULL;
+	if (!l->s) {
+		free(l);
+		return NULL;
+	}
+	return l;
 }
 
 static size_t ls_run(void *h, const void *in, size_t nin, void *out, size_t nout, size_t *used)
@@ -172,7 +176,11 @@ static void *sp_open(unsigned fin, unsigned fout)
 	if (!p)
 		return NULL;
 	p->s = speex_resampler_init(NCH, fin, fout, 10, &err);
-	return p->s ? p : NULL;
+	if (!p->s) {
+		free(p);
+		return NULL;
+	}
+	return p;
 }
 
 static size_t sp_run(void *h, const void *in, size_t nin, void *out, size_t nout, size_t *used)
