@@ -19,12 +19,34 @@
  * become the next reference, and this repeats until the largest error on the
  * grid equals delta (the equiripple, minimax solution). The impulse response
  * comes from sampling A at n frequencies and an inverse cosine transform.
+ *
+ * Evaluating P costs O(m) per point (vectorized: rz_lanes), so a full
+ * exchange costs O(m^2) times the grid density; two things keep the number
+ * of those down. The early iterations, where the reference is still far
+ * off, use the grid thinned to 8 points per reference point. Close to the
+ * solution, a local exchange takes over: every reference point climbs on the
+ * grid to the nearest maximum of its own signed error, which costs a few
+ * evaluations per point. Its points still alternate in sign with
+ * |E| >= |delta|, so it is a valid exchange step, but it cannot see an
+ * extremum away from the reference (a lobe that appears elsewhere): when the
+ * local steps look converged, or stop converging fast, a full exchange on
+ * the whole grid follows, and only that one may declare convergence. The
+ * seed designs of a long filter get that check too: a seed that is only
+ * locally converged can be far enough off for the longer design to fail.
  */
 #include "srcgen_design.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Tuning of the iterations (rz_iterate), measured on the generator's designs:
+ * points per reference point of the thinned grid of the first iterations,
+ * the distance to equiripple (relative) where the full grid takes over, and
+ * the factor by which a local step must shrink that distance to go on. */
+#define RZ_COARSE 8
+#define RZ_FINE_FROM 0.1
+#define RZ_LOCAL_GAIN 0.9
 
 struct rz {
 	unsigned m;      /* basis functions; the reference has m + 1 points */
@@ -35,6 +57,7 @@ struct rz {
 	size_t *ref;     /* reference: grid indices, ascending, m + 1 of them */
 	double *rx, *ry, *bw; /* reference x, P values, barycentric weights (first m) */
 	size_t *cand;    /* candidate extrema (grid indices) */
+	size_t jump;     /* grid points per quarter lobe (local exchange) */
 	double delta;
 };
 
@@ -88,6 +111,41 @@ static int rz_grid(struct rz *z, double pass, double stop, double gain, double k
 }
 
 /*
+ * Times p[0..4) by xk - x[j] for j in [j0, j1), the four products taking
+ * every fourth factor so that the multiplications do not wait for each
+ * other. The factors lie in [2^-40, 2] (the grid's smallest step in x is
+ * about 2^-31 at 6600 taps), so after 8 factors each, a product outside
+ * [2^-512, 2^512] is brought back by an exact power of two, whose exponent
+ * goes to *e: no product can leave double's range in between.
+ */
+static void rz_prod(double xk, const double *x, unsigned j0, unsigned j1, double p[4], int *e)
+{
+	unsigned j = j0;
+
+	while (j1 - j >= 4) {
+		unsigned end = j1 - j >= 32 ? j + 32 : j1 - (j1 - j) % 4;
+
+		for (; j < end; j += 4) {
+			p[0] *= xk - x[j];
+			p[1] *= xk - x[j + 1];
+			p[2] *= xk - x[j + 2];
+			p[3] *= xk - x[j + 3];
+		}
+		for (unsigned l = 0; l < 4; l++) {
+			if (fabs(p[l]) < 0x1p-512) {
+				p[l] *= 0x1p512;
+				*e -= 512;
+			} else if (fabs(p[l]) > 0x1p512) {
+				p[l] *= 0x1p-512;
+				*e += 512;
+			}
+		}
+	}
+	for (; j < j1; j++)
+		p[0] *= xk - x[j];
+}
+
+/*
  * Barycentric weights 1 / prod_{j != k} (x_k - x_j) of the m + 1 reference
  * points, scaled by a common factor (the formulas are ratios). The products
  * of thousands of factors leave double's range, so mantissa and exponent are
@@ -109,21 +167,18 @@ static void rz_weights(const double *x, unsigned cnt, double *w)
 		return;
 	}
 	for (unsigned k = 0; k < cnt; k++) {
-		double p = 1.0;
+		double p[4] = { 1.0, 1.0, 1.0, 1.0 };
 		int e = 0, t;
 
-		for (unsigned j = 0; j < cnt; j++) {
-			if (j == k)
-				continue;
-			p *= x[k] - x[j];
-			if ((j & 7u) == 7u) {
-				p = frexp(p, &t);
-				e += t;
-			}
+		rz_prod(x[k], x, 0, k, p, &e);
+		rz_prod(x[k], x, k + 1, cnt, p, &e);
+		for (unsigned l = 0; l < 4; l++) {
+			p[l] = frexp(p[l], &t);
+			e += t;
 		}
-		p = frexp(p, &t);
+		p[0] = frexp((p[0] * p[1]) * (p[2] * p[3]), &t);
 		e += t;
-		w[k] = 1.0 / p; /* times 2^-e */
+		w[k] = 1.0 / p[0]; /* times 2^-e */
 		ex[k] = e;
 		if (k == 0 || e < emin)
 			emin = e;
@@ -158,17 +213,18 @@ static int rz_solve(struct rz *z)
 	return 0;
 }
 
-/* P(x) by the barycentric formula over the first m reference points. */
-static double rz_eval(const struct rz *z, double x)
+/* P(x) where the fast sums failed: x is a reference point (P's value there
+ * is known), else the plain sums (non-finite too: the caller gives up). */
+static double rz_eval_exact(const struct rz *z, double x)
 {
 	double num = 0.0, den = 0.0;
 
-	for (unsigned k = 0; k < z->m; k++) {
-		double d = x - z->rx[k];
-
-		if (d == 0.0)
+	for (unsigned k = 0; k < z->m; k++)
+		if (z->rx[k] == x)
 			return z->ry[k];
-		d = z->bw[k] / d;
+	for (unsigned k = 0; k < z->m; k++) {
+		double d = z->bw[k] / (x - z->rx[k]);
+
 		num += d * z->ry[k];
 		den += d;
 	}
@@ -176,25 +232,120 @@ static double rz_eval(const struct rz *z, double x)
 }
 
 /*
- * Next reference from the error on the grid: local extrema of |E| within a
- * band (edges included), then neighbours of equal sign merged (the larger
- * stays), then the surplus removed without breaking the alternation.
- * Returns the largest |E| on the grid, or -1 when no alternating set of
- * m + 1 points exists (the exchange cannot go on).
+ * The barycentric sums in 8 independent partial sums (lane l takes the terms
+ * k = l mod 8) and without a branch in the loop, so that the divisions run
+ * in vector registers: this is where the design spends its time. The order
+ * of every operation is fixed by the source, so the vector code, the plain
+ * C one (other compilers, or -DRZ_NO_VECTOR) and every vector width give the
+ * same bits (with contraction into FMA off: srcgen.cmake). rz_lanes does
+ * whole groups of 8 and returns where it stopped.
  */
-/* Signed local extrema of the error with |E| >= thr (a band edge has no
- * neighbour across the transition band), in grid order; returns the count. */
-static size_t rz_extrema(struct rz *z, double thr)
-{
-	size_t nc = 0;
+#if defined(__GNUC__) && !defined(RZ_NO_VECTOR)
+typedef double rz_v4 __attribute__((vector_size(4 * sizeof(double))));
 
-	for (size_t i = 0; i < z->ng; i++) {
+static unsigned rz_lanes(const double *rx, const double *ry, const double *bw, unsigned m,
+			 double x, double num[8], double den[8])
+{
+	rz_v4 xv = { x, x, x, x }, n0 = { 0.0 }, n1 = { 0.0 }, d0 = { 0.0 }, d1 = { 0.0 };
+	unsigned k = 0;
+
+	for (; k + 8 <= m; k += 8) {
+		rz_v4 b0, b1, x0, x1, y0, y1, t0, t1;
+
+		memcpy(&b0, bw + k, sizeof(b0));
+		memcpy(&b1, bw + k + 4, sizeof(b1));
+		memcpy(&x0, rx + k, sizeof(x0));
+		memcpy(&x1, rx + k + 4, sizeof(x1));
+		memcpy(&y0, ry + k, sizeof(y0));
+		memcpy(&y1, ry + k + 4, sizeof(y1));
+		t0 = b0 / (xv - x0);
+		t1 = b1 / (xv - x1);
+		n0 += t0 * y0;
+		n1 += t1 * y1;
+		d0 += t0;
+		d1 += t1;
+	}
+	memcpy(num, &n0, sizeof(n0));
+	memcpy(num + 4, &n1, sizeof(n1));
+	memcpy(den, &d0, sizeof(d0));
+	memcpy(den + 4, &d1, sizeof(d1));
+	return k;
+}
+#else
+static unsigned rz_lanes(const double *rx, const double *ry, const double *bw, unsigned m,
+			 double x, double num[8], double den[8])
+{
+	unsigned k = 0;
+
+	for (unsigned l = 0; l < 8; l++)
+		num[l] = den[l] = 0.0;
+	for (; k + 8 <= m; k += 8) {
+		for (unsigned l = 0; l < 8; l++) {
+			double t = bw[k + l] / (x - rx[k + l]);
+
+			num[l] += t * ry[k + l];
+			den[l] += t;
+		}
+	}
+	return k;
+}
+#endif
+
+/* P(x) from the lanes' sums, added in a fixed order, and the rest. */
+static double rz_eval_sums(const struct rz *z, double x)
+{
+	double n[8], d[8], num, den;
+	unsigned k = rz_lanes(z->rx, z->ry, z->bw, z->m, x, n, d);
+
+	for (unsigned l = 0; l < 4; l++) { /* lanes l and l + 4, then l and l + 2 */
+		n[l] += n[l + 4];
+		d[l] += d[l + 4];
+	}
+	num = (n[0] + n[2]) + (n[1] + n[3]);
+	den = (d[0] + d[2]) + (d[1] + d[3]);
+	for (; k < z->m; k++) {
+		double t = z->bw[k] / (x - z->rx[k]);
+
+		num += t * z->ry[k];
+		den += t;
+	}
+	return num / den;
+}
+
+/* P(x) by the barycentric formula over the first m reference points. */
+static double rz_eval(const struct rz *z, double x)
+{
+	double p = rz_eval_sums(z, x);
+
+	return isfinite(p) ? p : rz_eval_exact(z, x);
+}
+
+/* The grid point after i on the grid thinned to every s-th point (both
+ * band edges kept); z->ng after the last. */
+static size_t rz_next(const struct rz *z, size_t i, size_t s)
+{
+	size_t end = i < z->np ? z->np : z->ng; /* i's band ends before end */
+
+	if (i + 1 == end)
+		return end;
+	return i + s < end ? i + s : end - 1;
+}
+
+/* Signed local extrema of the error with |E| >= thr on the grid thinned to
+ * every s-th point (a band edge has no neighbour across the transition band),
+ * in grid order; returns the count. */
+static size_t rz_extrema(struct rz *z, double thr, size_t s)
+{
+	size_t nc = 0, prev = 0;
+
+	for (size_t i = 0, nx; i < z->ng; prev = i, i = nx) {
 		double e = z->ge[i], sg = e > 0.0 ? 1.0 : -1.0;
 		int lo_edge = i == 0 || i == z->np, hi_edge = i + 1 == z->ng || i + 1 == z->np;
 
+		nx = rz_next(z, i, s);
 		if (fabs(e) < thr)
 			continue;
-		if ((lo_edge || sg * e >= sg * z->ge[i - 1]) && (hi_edge || sg * e > sg * z->ge[i + 1]))
+		if ((lo_edge || sg * e >= sg * z->ge[prev]) && (hi_edge || sg * e > sg * z->ge[nx]))
 			z->cand[nc++] = i;
 	}
 	return nc;
@@ -216,21 +367,29 @@ static size_t rz_merge(struct rz *z, size_t nc)
 	return w;
 }
 
-static double rz_exchange(struct rz *z)
+/*
+ * Next reference from the error on the grid (thinned to every stride-th
+ * point): local extrema of |E| within a band (edges included), then
+ * neighbours of equal sign merged (the larger stays), then the surplus
+ * removed without breaking the alternation. Returns the largest |E| on the
+ * grid, or -1 when no alternating set of m + 1 points exists (the exchange
+ * cannot go on; on a thinned grid, a lobe may be too narrow for it).
+ */
+static double rz_exchange(struct rz *z, size_t stride)
 {
 	size_t nc, r = z->m + 1;
 	double emax = 0.0;
 
-	for (size_t i = 0; i < z->ng; i++) {
+	for (size_t i = 0; i < z->ng; i = rz_next(z, i, stride)) {
 		z->ge[i] = z->gw[i] * (z->gd[i] - rz_eval(z, z->gx[i]));
 		emax = fmax(emax, fabs(z->ge[i]));
 	}
 	/* extrema at least as large as delta; without that threshold only when
 	 * too few remain (in the first iterations delta can be near the rounding
 	 * noise of P, which hides a reference point) */
-	nc = rz_merge(z, rz_extrema(z, fabs(z->delta) * (1.0 - 1e-9)));
+	nc = rz_merge(z, rz_extrema(z, fabs(z->delta) * (1.0 - 1e-9), stride));
 	if (nc < r)
-		nc = rz_merge(z, rz_extrema(z, 0.0));
+		nc = rz_merge(z, rz_extrema(z, 0.0, stride));
 	while (nc > r) {
 		if (nc == r + 1) { /* drop the smaller end */
 			if (fabs(z->ge[z->cand[0]]) < fabs(z->ge[z->cand[nc - 1]]))
@@ -249,6 +408,76 @@ static double rz_exchange(struct rz *z)
 	if (nc < r)
 		return -1.0;
 	memcpy(z->ref, z->cand, r * sizeof(size_t));
+	return emax;
+}
+
+/* Weighted error at grid point i. */
+static double rz_err(const struct rz *z, size_t i)
+{
+	return z->gw[i] * (z->gd[i] - rz_eval(z, z->gx[i]));
+}
+
+/*
+ * Climb from grid point i to a local maximum of sg * E within [lo, hi]; *e
+ * holds sg * E at i on entry and at the returned point on exit. Uphill it
+ * goes a quarter lobe (z->jump points) at a time, as the first steps from a
+ * seed move points by up to half a lobe, then point by point around the best
+ * one.
+ */
+static size_t rz_climb(const struct rz *z, size_t i, size_t lo, size_t hi, double sg, double *e)
+{
+	double el = i > lo ? sg * rz_err(z, i - 1) : -HUGE_VAL;
+	double er = i < hi ? sg * rz_err(z, i + 1) : -HUGE_VAL, t;
+
+	if (el > *e && el >= er) {
+		*e = el;
+		for (i--; i >= lo + z->jump && (t = sg * rz_err(z, i - z->jump)) > *e; i -= z->jump)
+			*e = t;
+		/* the maximum is within z->jump of i */
+		for (; i > lo && (t = sg * rz_err(z, i - 1)) > *e; i--)
+			*e = t;
+		for (; i < hi && (t = sg * rz_err(z, i + 1)) > *e; i++)
+			*e = t;
+	} else if (er > *e) {
+		*e = er;
+		for (i++; i + z->jump <= hi && (t = sg * rz_err(z, i + z->jump)) > *e; i += z->jump)
+			*e = t;
+		for (; i < hi && (t = sg * rz_err(z, i + 1)) > *e; i++)
+			*e = t;
+		for (; i > lo && (t = sg * rz_err(z, i - 1)) > *e; i--)
+			*e = t;
+	}
+	return i;
+}
+
+/*
+ * Local exchange: every reference point climbs on the grid to the nearest
+ * local maximum of its signed error, staying in its band and between its
+ * neighbours. Near convergence the points move by a grid step or two, so
+ * this costs a few evaluations per point where the full exchange costs the
+ * whole grid (dens per point). The new points keep the alternation and have
+ * |E| >= |delta|, so it is a valid exchange step and |delta| still grows; it
+ * cannot see an extremum away from the reference, which is why only the full
+ * exchange may declare convergence. Returns the largest |E| at the new points.
+ */
+static double rz_local(struct rz *z)
+{
+	unsigned r = z->m + 1;
+	double sg = z->delta > 0.0 ? 1.0 : -1.0, emax = 0.0;
+
+	for (unsigned k = 0; k < r; k++, sg = -sg) { /* E(ref[k]) = (-1)^k delta */
+		size_t i = z->ref[k];
+		size_t lo = k > 0 ? z->ref[k - 1] + 1 : 0, hi = k + 1 < r ? z->ref[k + 1] - 1 : z->ng - 1;
+		/* P interpolates ry at the first m points */
+		double e = sg * (k < z->m ? z->gw[i] * (z->gd[i] - z->ry[k]) : rz_err(z, i));
+
+		if (i < z->np && hi > z->np - 1)
+			hi = z->np - 1;
+		if (i >= z->np && lo < z->np)
+			lo = z->np;
+		z->ref[k] = rz_climb(z, i, lo, hi, sg, &e);
+		emax = fmax(emax, e);
+	}
 	return emax;
 }
 
@@ -332,63 +561,138 @@ static void rz_seed(struct rz *z, const double *sf, unsigned cnt, double pass, d
 }
 
 /*
+ * The iterations (see the header): on the grid thinned to RZ_COARSE points
+ * per reference point until within RZ_FINE_FROM of equiripple, then local
+ * steps on the full grid while they converge fast, with a full exchange on
+ * the full grid when they look converged (the only one that may end the
+ * design) or slow down. Returns 0 when converged, 1 when not.
+ */
+static int rz_iterate(struct rz *z, unsigned dens, int seeded)
+{
+	double prev = 0.0, prevfull = 0.0, gap = HUGE_VAL;
+	size_t stride = dens / RZ_COARSE;
+	int local = seeded; /* a seed is close: local steps first */
+
+	for (unsigned it = 0, nfull = 0; nfull < 60 && it < 300; it++) {
+		double emax, d;
+
+		if (rz_solve(z))
+			return 1;
+		d = fabs(z->delta);
+		/* |delta| grows at every exchange in exact arithmetic: a clear drop
+		 * means rounding has taken over (a reference too far from the
+		 * solution for double precision); give up rather than wander */
+		if (it > 2 && d < 0.5 * prev)
+			return 1;
+		if (local && d > prev) {
+			emax = rz_local(z);
+			if (emax - d > 1e-5 * emax) {
+				/* the gap to equiripple should shrink fast, or a
+				 * full exchange does better */
+				local = emax - d <= RZ_LOCAL_GAIN * gap * emax;
+				gap = (emax - d) / emax;
+				prev = d;
+				continue;
+			}
+			stride = 1; /* looks converged: check on the full grid */
+		}
+		emax = rz_exchange(z, stride);
+		if (emax < 0.0 && stride > 1) { /* a lobe too narrow for the thinned grid */
+			stride = 1;
+			emax = rz_exchange(z, stride);
+		}
+		nfull++;
+		if (!(emax >= 0.0) || !isfinite(emax))
+			return 1;
+		gap = (emax - d) / emax;
+		if (stride == 1) {
+			/* equiripple within 1e-5 (relative), or stalled: an
+			 * exchange on the full grid that found nothing better
+			 * than the previous one there */
+			if (gap <= 1e-5 || (it > 10 && fabs(d - prevfull) <= 1e-12 * d))
+				return rz_solve(z) ? 1 : 0;
+			prevfull = d;
+			local = 1;
+		} else if (gap <= RZ_FINE_FROM || fabs(d - prev) <= 1e-12 * d) {
+			stride = 1; /* on to the full grid, local steps first */
+			local = 1;
+			gap = HUGE_VAL;
+		}
+		prev = d;
+	}
+	return 1;
+}
+
+static int rz_design(double *h, unsigned n, double pass, double stop, double kstop,
+		     double gain, double *delta, double **rf, unsigned *nrf);
+
+/*
+ * A seed for length n: the reference of a design of about n / 2 (*seed NULL
+ * when there is none). For a narrow band it is the same design at half the
+ * length with doubled edges (the same taps per phase for a polyphase
+ * prototype), which is a meaningful filter, where the half-length one with
+ * the same edges is a degenerate one; its reference covers [0, 0.25] and the
+ * rest of the band is filled evenly.
+ */
+static void rz_half_seed(unsigned n, double pass, double stop, double kstop, double gain,
+			 double **seed, unsigned *nseed)
+{
+	unsigned n2 = n / 2 + (n / 2 % 2 != n % 2), r = (n & 1u ? (n + 1) / 2 : n / 2) + 1;
+	int half = 2.0 * stop < 0.45 && pass < 0.02;
+	double *sd, last;
+
+	*seed = NULL;
+	if (rz_design(NULL, n2, half ? 2 * pass : pass, half ? 2 * stop : stop, kstop, gain, NULL,
+		      seed, nseed) != 0) {
+		free(*seed);
+		*seed = NULL;
+		return;
+	}
+	if (!half)
+		return;
+	sd = malloc(r * sizeof(double));
+	if (sd && *nseed >= 2 && *nseed < r) {
+		for (unsigned k = 0; k < *nseed; k++)
+			sd[k] = (*seed)[k] / 2.0;
+		last = sd[*nseed - 1];
+		for (unsigned k = *nseed; k < r; k++)
+			sd[k] = last + (0.5 - last) * (k - *nseed + 1) / (r - *nseed);
+		free(*seed);
+		*seed = sd;
+		*nseed = r;
+	} else {
+		free(sd);
+	}
+}
+
+/*
  * The exchange for length n, seeded from the reference of a design of about
- * n / 2 (itself seeded the same way; for a narrow band with doubled edges,
- * the rest of the band filled evenly) when the filter is long: an evenly
+ * n / 2 (itself seeded the same way) when the filter is long: an evenly
  * spread first reference makes delta so small at first that it drowns in the
- * rounding noise of P, and a good start also halves the iterations.
- * On success *rf holds the final reference frequencies (m + 1, malloc'd).
+ * rounding noise of P, and a good start also saves iterations. h may be NULL
+ * (no impulse response). With rf (a seed for a longer design), *rf holds the
+ * final reference frequencies (m + 1, malloc'd).
  */
 static int rz_design(double *h, unsigned n, double pass, double stop, double kstop,
 		     double gain, double *delta, double **rf, unsigned *nrf)
 {
 	struct rz z;
 	int rc = 1;
-	double prev = 0.0, *seed = NULL;
-	unsigned nseed = 0;
+	double *seed = NULL;
+	unsigned nseed = 0, dens;
 
 	memset(&z, 0, sizeof(z));
 	z.type2 = (n & 1u) == 0;
 	z.m = z.type2 ? n / 2 : (n + 1) / 2;
-	if (z.m > 40) {
-		unsigned n2 = n / 2 + (n / 2 % 2 != n % 2);
-		double *h2 = malloc(n2 * sizeof(double));
-		/* a narrow-band filter: seed from the same design at half the
-		 * length with doubled edges (the same taps per phase for a
-		 * polyphase prototype), which is a meaningful filter, where the
-		 * half-length one with the same edges is a degenerate one */
-		int half = 2.0 * stop < 0.45 && pass < 0.02;
-
-		if (h2 && rz_design(h2, n2, half ? 2 * pass : pass, half ? 2 * stop : stop, kstop,
-				    gain, NULL, &seed, &nseed) != 0) {
-			free(seed);
-			seed = NULL;
-		}
-		if (seed && half) { /* the seed covers [0, 0.25]: spread the rest over (0.25, 0.5] */
-			unsigned r = (n & 1u ? (n + 1) / 2 : n / 2) + 1, k;
-			double *sd = malloc(r * sizeof(double)), last;
-
-			if (sd && nseed >= 2 && nseed < r) {
-				for (k = 0; k < nseed; k++)
-					sd[k] = seed[k] / 2.0;
-				last = sd[nseed - 1];
-				for (k = nseed; k < r; k++)
-					sd[k] = last + (0.5 - last) * (k - nseed + 1) / (r - nseed);
-				free(seed);
-				seed = sd;
-				nseed = r;
-			} else {
-				free(sd);
-			}
-		}
-		free(h2);
-	}
+	dens = z.m < 128 ? 128 : 32;
+	z.jump = dens / 4;
+	if (z.m > 40)
+		rz_half_seed(n, pass, stop, kstop, gain, &seed, &nseed);
 	z.ref = malloc((z.m + 1) * sizeof(size_t));
 	z.rx = malloc((z.m + 1) * sizeof(double));
 	z.ry = malloc((z.m + 1) * sizeof(double));
 	z.bw = malloc((z.m + 1) * sizeof(double));
-	if (!z.ref || !z.rx || !z.ry || !z.bw ||
-	    rz_grid(&z, pass, stop, gain, kstop, z.m < 128 ? 128 : 32)) {
+	if (!z.ref || !z.rx || !z.ry || !z.bw || rz_grid(&z, pass, stop, gain, kstop, dens)) {
 		rc = -1;
 		goto out;
 	}
@@ -400,29 +704,7 @@ static int rz_design(double *h, unsigned n, double pass, double stop, double kst
 		for (unsigned k = 0; k <= z.m; k++)
 			z.ref[k] = (size_t)((double)k * (double)(z.ng - 1) / z.m + 0.5);
 	}
-	for (unsigned it = 0; it < 60; it++) {
-		double emax;
-
-		if (rz_solve(&z))
-			goto out;
-		/* |delta| grows at every exchange in exact arithmetic: a clear drop
-		 * means rounding has taken over (a reference too far from the
-		 * solution for double precision); give up rather than wander */
-		if (it > 2 && fabs(z.delta) < 0.5 * prev)
-			goto out;
-		emax = rz_exchange(&z);
-		if (!(emax >= 0.0) || !isfinite(emax))
-			goto out;
-		/* equiripple within 1e-5 (relative), or stalled */
-		if (emax - fabs(z.delta) <= 1e-5 * emax ||
-		    (it > 10 && fabs(fabs(z.delta) - prev) <= 1e-12 * fabs(z.delta))) {
-			if (rz_solve(&z))
-				goto out;
-			rc = 0;
-			break;
-		}
-		prev = fabs(z.delta);
-	}
+	rc = rz_iterate(&z, dens, seed != NULL);
 	if (rc == 0) {
 		if (h && rz_impulse(&z, h, n))
 			rc = -1;
