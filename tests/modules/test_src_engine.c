@@ -426,6 +426,9 @@ static void test_bad_arguments(void **state)
 }
 
 /* Plans: sizes are the sum of their parts, the tables fit the plan. */
+/* Pairs allowed over the memory budgets (see docs/src.md, "Memory"). */
+#define SRC_PAIRS_OVER_BUDGET 2
+
 static void test_plan_sizes(void **state)
 {
 	(void)state;
@@ -453,7 +456,29 @@ static void test_plan_sizes(void **state)
 				assert_int_equal(p.delay_bytes, per * nch);
 				assert_int_equal(p.coef_bytes_total, coef);
 				assert_int_equal(p.nstages == 0, a == b);
+				/* the memory targets: 16 KiB of coefficients, 2 KiB of
+				 * delay line per channel, unless the pair is flagged */
+				if (!vr_src_pairs[a][b].over_budget) {
+					assert_true(coef <= 16384u);
+					assert_true(per <= 2048u);
+				}
 			}
+}
+
+/* How many pairs miss the memory targets (docs/src.md names them), and no
+ * filter below the 125 dB floor of the generator's fallback. */
+static void test_budgets(void **state)
+{
+	unsigned over = 0;
+
+	(void)state;
+	for (uint32_t a = 0; a < VR_SRC_NRATES; a++)
+		for (uint32_t b = 0; b < VR_SRC_NRATES; b++)
+			over += vr_src_pairs[a][b].over_budget;
+	print_message("SRC: %u of 182 converting pairs over the memory budgets\n", over);
+	assert_true(over <= SRC_PAIRS_OVER_BUDGET);
+	for (uint32_t i = 0; i < vr_src_nfilters; i++)
+		assert_true(vr_src_filters[i].atten_db >= 125.0);
 }
 
 /*
@@ -488,7 +513,9 @@ static void test_regression_vectors(void **state)
 		{ 48000, 16000, 1600, 0x455f7f39ce2ec77cull },
 		{ 16000, 48000, 14400, 0x5c9e916c441724a4ull },
 		{ 8000, 11025, 6615, 0xeddb6f1462b31362ull },
-		{ 192000, 8000, 200, 0x59d7a4a0e70cf35aull },
+		{ 192000, 8000, 200, 0x0ac7c3baf0f335c4ull },
+		{ 44100, 32000, 3484, 0x9505975705a3d275ull },
+		{ 32000, 11025, 1655, 0x93db7d3d98b4e939ull },
 	};
 	/* float32 kernels: the same in the -O0 (ASan) and -O2 builds */
 	static const struct vec vec_float[] = {
@@ -497,7 +524,9 @@ static void test_regression_vectors(void **state)
 		{ 48000, 16000, 1600, 0x2a3766ea88d2862eull },
 		{ 16000, 48000, 14400, 0x54c15445addeca6cull },
 		{ 8000, 11025, 6615, 0xcecbbfd7d05a6250ull },
-		{ 192000, 8000, 200, 0xdf109c0eb197c78dull },
+		{ 192000, 8000, 200, 0x65c7d2412d481149ull },
+		{ 44100, 32000, 3484, 0x510d4a10182c5af8ull },
+		{ 32000, 11025, 1655, 0xd41d18561fa966a9ull },
 	};
 	const struct vec *vec = arith_float() ? vec_float : vec_int;
 	size_t nvec = arith_float() ? sizeof(vec_float) / sizeof(vec_float[0])
@@ -540,6 +569,7 @@ int main(void)
 		cmocka_unit_test(test_tiny_calls_same_stream),
 		cmocka_unit_test(test_bad_arguments),
 		cmocka_unit_test(test_plan_sizes),
+		cmocka_unit_test(test_budgets),
 		cmocka_unit_test(test_regression_vectors),
 	};
 

@@ -19,6 +19,12 @@
  *    S = / k sharp filter.
  * The sharp stage has few phases (small tables); the stage with many phases
  * has a wide transition band (few taps), which is what keeps the tables small.
+ * When no such plan meets the budgets, the sharp stage may also convert by
+ * q/p (p <= MAX_P): mid = fs * q / p gives intermediate rates whose wide stage
+ * has far fewer phases (44.1 -> 32 kHz: 160/147 + 2/3 instead of 640/441 +
+ * 1/2) and a sharp stage whose delay line is p times shorter than its
+ * prototype. When that does not fit either, the pair's filters are designed
+ * for 5 dB less stopband at a time, down to ATTEN_MIN_DB.
  */
 #include <errno.h>
 #include <math.h>
@@ -26,12 +32,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "src_tables.h"
 #include "srcgen_design.h"
 
-#define ATTEN_DB 140.0      /* stopband of every filter */
-#define ATTEN_DESIGN 140.5  /* what the exchange aims at: room for quantization */
+#define ATTEN_DB 140.0      /* stopband of every filter where the budgets allow */
+#define ATTEN_MIN_DB 125.0  /* the least a pair may fall back to (see plan_pair) */
+#define EST_SLACK 1.03      /* estimated lengths are within ~2 % of the designed ones */
+#define ATTEN_STEP_DB 5.0
+#define ATTEN_MARGIN 0.5    /* what the exchange aims beyond: room for quantization */
 #define RIPPLE_DB 0.004     /* per stage, peak to peak below the passband's maximum
                              * gain (never above it: no overshoot at full scale);
                              * two stages stay within the +-0.01 dB target */
@@ -51,7 +61,8 @@ static double remez_min_pass = 0.02;
 #define CHUNK_WANT 32u      /* new-sample room the engine would like: fewer, longer
                              * passes (measured ~9 % faster than 8 for 44.1 -> 48 kHz) */
 #define MAX_FILTERS 1024
-#define MAX_K 24
+#define MAX_K 24            /* largest factor mid / f_min of a two-stage plan */
+#define MAX_P 8             /* largest interpolation factor of a rational sharp stage */
 
 static const uint32_t rates[VR_SRC_NRATES] = {
 	8000, 11025, 12000, 16000, 22050, 24000, 32000,
@@ -60,6 +71,7 @@ static const uint32_t rates[VR_SRC_NRATES] = {
 
 struct spec {
 	unsigned L, M;
+	double atten;      /* stopband attenuation, dB */
 	double pass, stop; /* cycles per prototype sample */
 	double f3;         /* the -3 dB point must be at or beyond this */
 	double gain;       /* passband gain of the coefficients */
@@ -79,7 +91,7 @@ struct plan {
 	struct spec s[2];
 	/* estimates, or real figures once designed */
 	double cost;
-	unsigned coef_bytes, state_bytes;
+	unsigned coef_bytes, fcoef_bytes, state_bytes;
 	int over;
 };
 
@@ -149,9 +161,9 @@ static double remez_dp(void)
 
 /* Length estimate of an equiripple low-pass (Herrmann, Schuessler and
  * Dehmer's D_inf and f terms), for the exchange's ripple and attenuation. */
-static unsigned remez_length(double width)
+static unsigned remez_length(double width, double atten)
 {
-	double lp = log10(remez_dp()), ls = log10(pow(10.0, -ATTEN_DESIGN / 20.0));
+	double lp = log10(remez_dp()), ls = log10(pow(10.0, -(atten + ATTEN_MARGIN) / 20.0));
 	double dinf = (5.309e-3 * lp * lp + 7.114e-2 * lp - 0.4761) * ls -
 		      (2.66e-3 * lp * lp + 0.5941 * lp + 0.4278);
 	double fk = 11.01217 + 0.51244 * (lp - ls);
@@ -163,13 +175,13 @@ static unsigned remez_length(double width)
  * used, Kaiser's formula where the design falls back to the window. */
 static int use_remez(const struct spec *s)
 {
-	return s->pass >= remez_min_pass && remez_length(s->stop - s->pass) <= remez_max_n;
+	return s->pass >= remez_min_pass && remez_length(s->stop - s->pass, s->atten) <= remez_max_n;
 }
 
 static unsigned length_estimate(const struct spec *s)
 {
-	return use_remez(s) ? remez_length(s->stop - s->pass)
-			    : sg_kaiser_length(ATTEN_DB, s->stop - s->pass);
+	return use_remez(s) ? remez_length(s->stop - s->pass, s->atten)
+			    : sg_kaiser_length(s->atten, s->stop - s->pass);
 }
 
 static void estimate(const struct spec *s, struct filt *f)
@@ -180,7 +192,8 @@ static void estimate(const struct spec *s, struct filt *f)
 
 static int same_spec(const struct spec *a, const struct spec *b)
 {
-	return a->L == b->L && a->M == b->M && fabs(a->pass - b->pass) < 1e-12 &&
+	return a->L == b->L && a->M == b->M && a->atten == b->atten &&
+	       fabs(a->pass - b->pass) < 1e-12 &&
 	       fabs(a->stop - b->stop) < 1e-12 && fabs(a->f3 - b->f3) < 1e-12 &&
 	       a->gain == b->gain &&
 	       a->shift == b->shift;
@@ -265,7 +278,7 @@ static int meets_spec(struct filt *f, unsigned os)
 			f->resp.pass_max_db = fmax(f->resp.pass_max_db, r.pass_max_db);
 			f->resp.f3db = fmin(f->resp.f3db, r.f3db);
 		}
-		ok = f->resp.stop_db <= -(ATTEN_DB + 0.25) && f->resp.pass_dev_db <= RIPPLE_DB &&
+		ok = f->resp.stop_db <= -(f->s.atten + 0.25) && f->resp.pass_dev_db <= RIPPLE_DB &&
 		     f->resp.pass_max_db <= 1e-5 && f->resp.f3db >= f->s.f3;
 	}
 	free(hq);
@@ -285,7 +298,7 @@ static int alloc_h(struct filt *f, unsigned n)
  * exchange costs seconds. */
 struct memo {
 	unsigned n;
-	double pass, stop, g, d;
+	double pass, stop, k, g, d;
 	int rc;
 	double *h;
 };
@@ -299,7 +312,8 @@ static int remez_memo(double *h, unsigned n, double pass, double stop, double ks
 
 	for (unsigned i = 0; i < nmemos; i++) {
 		m = &memos[i];
-		if (m->n == n && m->pass == pass && m->stop == stop && m->g == g) {
+		if (m->n == n && m->pass == pass && m->stop == stop && m->k == kstop &&
+		    m->g == g) {
 			if (m->rc == 0)
 				memcpy(h, m->h, n * sizeof(*h));
 			*d = m->d;
@@ -315,6 +329,7 @@ static int remez_memo(double *h, unsigned n, double pass, double stop, double ks
 			m->n = n;
 			m->pass = pass;
 			m->stop = stop;
+			m->k = kstop;
 			m->g = g;
 			m->d = rc == 0 ? *d : 0.0;
 			m->rc = rc;
@@ -329,7 +344,7 @@ static int remez_memo(double *h, unsigned n, double pass, double stop, double ks
 static int try_remez(struct filt *f, unsigned n)
 {
 	double g = f->s.L * f->s.gain, dp = remez_dp(), d;
-	double kstop = dp / pow(10.0, -ATTEN_DESIGN / 20.0);
+	double kstop = dp / pow(10.0, -(f->s.atten + ATTEN_MARGIN) / 20.0);
 	int rc;
 
 	if (alloc_h(f, n))
@@ -364,7 +379,7 @@ static int design_kaiser(struct filt *f, unsigned n0)
 		 * beta target: try beta for a little more than the target */
 		for (unsigned b = 0; b < 2 && !ok; b++) {
 			sg_kaiser_lowpass(f->h, f->n, (s->pass + s->stop) / 2.0,
-					  sg_kaiser_beta(ATTEN_DB + extra[b]), s->L * s->gain);
+					  sg_kaiser_beta(s->atten + extra[b]), s->L * s->gain);
 			ok = meets_spec(f, 16);
 			if (ok < 0)
 				return -1;
@@ -442,7 +457,7 @@ static int design(const struct spec *s)
 		return -1;
 	if (rc > 0) {
 		how = "kaiser";
-		if (design_kaiser(f, sg_kaiser_length(ATTEN_DB, s->stop - s->pass))) {
+		if (design_kaiser(f, sg_kaiser_length(s->atten, s->stop - s->pass))) {
 			fprintf(stderr, "srcgen: no design for L=%u M=%u\n", s->L, s->M);
 			return -1;
 		}
@@ -458,17 +473,18 @@ static int design(const struct spec *s)
 	if (quantize(f))
 		return -1;
 	if (getenv("SRCGEN_VERBOSE"))
-		fprintf(stderr, "filter %u: %s L=%u M=%u N=%u (est %u) stop %.2f dB ripple %.4f dB f3 %.4f\n",
+		fprintf(stderr, "filter %u: %s L=%u M=%u N=%u (est %u) stop %.2f dB ripple %.4f dB f3 %.4f, %.1f s\n",
 			nfilters, how, s->L, s->M, f->n, n0, f->resp.stop_db, f->resp.pass_dev_db,
-			f->resp.f3db * s->L);
+			f->resp.f3db * s->L, (double)clock() / CLOCKS_PER_SEC);
 	return (int)nfilters++;
 }
 
 static struct spec mkspec(uint64_t fs_in, uint64_t fs_out, double pass_hz, double stop_hz,
-			  double f3_hz, double gain, unsigned shift)
+			  double f3_hz, double gain, unsigned shift, double atten)
 {
 	uint64_t g = gcd64(fs_in, fs_out);
-	struct spec s = { (unsigned)(fs_out / g), (unsigned)(fs_in / g), 0, 0, 0, gain, shift };
+	struct spec s = { .L = (unsigned)(fs_out / g), .M = (unsigned)(fs_in / g), .atten = atten,
+			  .gain = gain, .shift = shift };
 	double proto = (double)fs_in * s.L;
 
 	s.pass = pass_hz / proto;
@@ -477,69 +493,103 @@ static struct spec mkspec(uint64_t fs_in, uint64_t fs_out, double pass_hz, doubl
 	return s;
 }
 
-/* Fill cost, coefficient and state bytes of a plan from estimated or designed filters. */
+/* Values of the float32 table (float_table's count, from the shape alone). */
+static unsigned float_count(const struct filt *f)
+{
+	if (f->kind == VR_SRC_FOLD1)
+		return f->n;
+	if (f->kind == VR_SRC_FOLD2)
+		return 2 * f->taps;
+	return (f->s.L + 1) / 2 * f->taps;
+}
+
+/* Fill cost, coefficient and state bytes of a plan from estimated or designed
+ * filters. The coefficient budget holds for both arithmetics' tables. */
 static void figure(struct plan *p, const struct filt *f[2], double first_out_rate, double fs_out)
 {
 	p->coef_bytes = 0;
+	p->fcoef_bytes = 0;
 	p->state_bytes = 0;
 	for (unsigned i = 0; i < p->nst; i++) {
 		p->coef_bytes += 4u * f[i]->ncoefs;
+		p->fcoef_bytes += 4u * float_count(f[i]);
 		p->state_bytes += 4u * (f[i]->hist + f[i]->chunk);
 	}
 	p->cost = stage_cost(f[p->nst - 1]);
 	if (p->nst == 2)
 		p->cost += stage_cost(f[0]) * first_out_rate / fs_out;
-	p->over = p->coef_bytes > COEF_BUDGET || p->state_bytes > STATE_BUDGET;
+	p->over = p->coef_bytes > COEF_BUDGET || p->fcoef_bytes > COEF_BUDGET ||
+		  p->state_bytes > STATE_BUDGET;
+}
+
+/* How far a plan is beyond the tighter of its budgets (1 = at the limit). */
+static double excess(const struct plan *p)
+{
+	unsigned cb = p->coef_bytes > p->fcoef_bytes ? p->coef_bytes : p->fcoef_bytes;
+
+	return fmax((double)cb / COEF_BUDGET, (double)p->state_bytes / STATE_BUDGET);
 }
 
 /* Badness for ordering: feasible plans by cost, then infeasible by excess. */
 static double badness(const struct plan *p)
 {
-	double ex = fmax((double)p->coef_bytes / COEF_BUDGET, (double)p->state_bytes / STATE_BUDGET);
-
-	return p->over ? 1e9 * ex + p->cost : p->cost;
+	return p->over ? 1e9 * excess(p) + p->cost : p->cost;
 }
 
-static unsigned candidates(uint32_t fs_in, uint32_t fs_out, struct plan *out, double *rate1)
+/*
+ * The candidate plans of a pair (one stage, or a sharp stage of ratio q/p and
+ * a wide one) into out[] (at most `cap`), rate1[] = the first stage's output
+ * rate. Up: S = fs_in -> mid = fs_in q/p, then W = mid -> fs_out. Down:
+ * W = fs_in -> mid = fs_out q/p, then S = mid -> fs_out. p = 1 (an integer
+ * factor k = q, the usual shapes) unless `rational`: then p goes up to MAX_P,
+ * which offers intermediate rates with fewer phases in W and a sharp stage
+ * whose delay line is p times shorter than its prototype.
+ */
+static unsigned candidates(uint32_t fs_in, uint32_t fs_out, double atten, int rational,
+			   struct plan *out, double *rate1, unsigned cap)
 {
 	double fmin = fs_in < fs_out ? fs_in : fs_out;
-	unsigned n = 0;
+	int up = fs_out > fs_in;
+	uint64_t base = up ? fs_in : fs_out, other = up ? fs_out : fs_in;
+	unsigned n = 0, pmax = rational ? MAX_P : 1;
 
 	out[n].nst = 1;
-	out[n].s[0] = mkspec(fs_in, fs_out, PASS_FRAC * fmin, 0.5 * fmin, F3_MIN * fmin, 1.0, 30);
+	out[n].s[0] = mkspec(fs_in, fs_out, PASS_FRAC * fmin, 0.5 * fmin, F3_MIN * fmin, 1.0, 30, atten);
 	rate1[n++] = fs_out;
-	for (unsigned k = 2; k <= MAX_K; k++) {
-		uint64_t mid;
+	for (unsigned p = 1; p <= pmax; p++)
+		for (unsigned q = p + 1; q <= MAX_K * p && n < cap; q++) {
+			uint64_t mid;
 
-		if (fs_out > fs_in) {
-			mid = (uint64_t)k * fs_in;
-			if (mid == fs_out)
+			if (gcd64(p, q) != 1 || base * q % p != 0)
+				continue;
+			mid = base * q / p;
+			if (mid == other)
 				continue;
 			out[n].nst = 2;
-			out[n].s[0] = mkspec(fs_in, mid, PASS_FRAC * fmin, 0.5 * fmin, F3_MIN * fmin, 1.0, 30);
-			out[n].s[1] = mkspec(mid, fs_out, 0.5 * fmin, (double)mid - 0.5 * fmin, F3_MIN * fmin, 1.0, 30);
-		} else {
-			mid = (uint64_t)k * fs_out;
-			if (mid == fs_in)
+			if (up) {
+				out[n].s[0] = mkspec(fs_in, mid, PASS_FRAC * fmin, 0.5 * fmin, F3_MIN * fmin,
+						     1.0, 30, atten);
+				out[n].s[1] = mkspec(mid, fs_out, 0.5 * fmin, (double)mid - 0.5 * fmin,
+						     F3_MIN * fmin, 1.0, 30, atten);
+			} else { /* headroom for what W lets through: see src_tables.h */
+				out[n].s[0] = mkspec(fs_in, mid, 0.5 * fmin, (double)mid - 0.5 * fmin,
+						     F3_MIN * fmin, 0.5, 30, atten);
+				out[n].s[1] = mkspec(mid, fs_out, PASS_FRAC * fmin, 0.5 * fmin, F3_MIN * fmin,
+						     1.0, 29, atten);
+			}
+			/* a stage whose stopband starts beyond its Nyquist has nothing to do */
+			if (out[n].s[0].stop >= 0.5 || out[n].s[1].stop >= 0.5)
 				continue;
-			out[n].nst = 2;
-			/* headroom for what the wide stage lets through: see src_tables.h */
-			out[n].s[0] = mkspec(fs_in, mid, 0.5 * fmin, (double)mid - 0.5 * fmin, F3_MIN * fmin, 0.5, 30);
-			out[n].s[1] = mkspec(mid, fs_out, PASS_FRAC * fmin, 0.5 * fmin, F3_MIN * fmin, 1.0, 29);
+			rate1[n++] = (double)mid;
 		}
-		/* a stage whose stopband starts beyond its Nyquist has nothing to do */
-		if (out[n].s[0].stop >= 0.5 || out[n].s[1].stop >= 0.5)
-			continue;
-		rate1[n++] = (double)mid;
-	}
 	return n;
 }
 
 struct chosen {
 	unsigned nst, over;
 	int fid[2];
-	double cost, latency_s;
-	unsigned coef_bytes, state_bytes;
+	double cost, latency_s, atten;
+	unsigned coef_bytes, fcoef_bytes, state_bytes;
 };
 
 static struct chosen chosen[VR_SRC_NRATES][VR_SRC_NRATES];
@@ -550,19 +600,28 @@ static double stage_delay(const struct filt *f, double fs_in)
 	return ((double)f->n - 1.0) / 2.0 / (fs_in * f->s.L);
 }
 
-static int plan_pair(unsigned a, unsigned b)
+static struct plan of_chosen(const struct chosen *c)
 {
-	uint32_t fs_in = rates[a], fs_out = rates[b];
-	struct plan cand[MAX_K + 1];
-	double rate1[MAX_K + 1];
-	unsigned nc, order[MAX_K + 1];
-	struct chosen *c = &chosen[a][b];
+	return (struct plan){ .cost = c->cost, .coef_bytes = c->coef_bytes,
+			      .fcoef_bytes = c->fcoef_bytes, .state_bytes = c->state_bytes,
+			      .over = (int)c->over };
+}
 
-	if (fs_in == fs_out) {
-		memset(c, 0, sizeof(*c));
-		return 0;
-	}
-	nc = candidates(fs_in, fs_out, cand, rate1);
+#define MAX_CAND 1024
+static struct plan cand[MAX_CAND];
+static double rate1[MAX_CAND];
+static unsigned order[MAX_CAND];
+
+/* Plan a pair with one attenuation and shape family: estimate every
+ * candidate, design the best few for real and keep the best real one in *c.
+ * With `prune`, when even the best estimate is clearly over the budgets,
+ * nothing is designed (the long designs are what costs time) and *c only
+ * says over. 0, or -1 when a design failed. */
+static int plan_with(uint32_t fs_in, uint32_t fs_out, double atten, int rational, int prune,
+		     struct chosen *c)
+{
+	unsigned nc = candidates(fs_in, fs_out, atten, rational, cand, rate1, MAX_CAND);
+
 	for (unsigned i = 0; i < nc; i++) {
 		struct filt e[2];
 		const struct filt *ep[2] = { &e[0], &e[1] };
@@ -572,17 +631,25 @@ static int plan_pair(unsigned a, unsigned b)
 		figure(&cand[i], ep, rate1[i], fs_out);
 		order[i] = i;
 	}
-	for (unsigned i = 1; i < nc; i++)  /* insertion sort by badness */
+	for (unsigned i = 1; i < nc; i++)  /* insertion sort by badness (stable) */
 		for (unsigned j = i; j > 0 && badness(&cand[order[j]]) < badness(&cand[order[j - 1]]); j--) {
 			unsigned t = order[j];
 
 			order[j] = order[j - 1];
 			order[j - 1] = t;
 		}
-	/* design the best few for real and keep the best real one */
+	if (getenv("SRCGEN_VERBOSE") && nc)
+		fprintf(stderr, "  %u -> %u at %.0f dB%s: best estimate %u/%u + %u/%u, %u/%u/%u bytes\n",
+			fs_in, fs_out, atten, rational ? " (rational)" : "", cand[order[0]].s[0].L,
+			cand[order[0]].s[0].M, cand[order[0]].s[1].L, cand[order[0]].s[1].M,
+			cand[order[0]].coef_bytes, cand[order[0]].fcoef_bytes, cand[order[0]].state_bytes);
 	c->nst = 0;
+	if (prune && cand[order[0]].over && excess(&cand[order[0]]) > EST_SLACK) {
+		c->over = 1;
+		return 0;
+	}
 	for (unsigned r = 0; r < nc && r < 3; r++) {
-		struct plan p = cand[order[r]];
+		struct plan p = cand[order[r]], best = of_chosen(c);
 		const struct filt *fp[2];
 		int id[2] = { -1, -1 };
 
@@ -593,14 +660,15 @@ static int plan_pair(unsigned a, unsigned b)
 			fp[s] = &filters[id[s]];
 		}
 		figure(&p, fp, rate1[order[r]], fs_out);
-		if (c->nst == 0 || badness(&p) < badness(&(struct plan){ .cost = c->cost,
-			.coef_bytes = c->coef_bytes, .state_bytes = c->state_bytes, .over = (int)c->over })) {
+		if (c->nst == 0 || badness(&p) < badness(&best)) {
 			c->nst = p.nst;
 			c->over = (unsigned)p.over;
 			c->fid[0] = id[0];
 			c->fid[1] = id[1];
 			c->cost = p.cost;
+			c->atten = atten;
 			c->coef_bytes = p.coef_bytes;
+			c->fcoef_bytes = p.fcoef_bytes;
 			c->state_bytes = p.state_bytes;
 			c->latency_s = stage_delay(fp[0], fs_in);
 			if (p.nst == 2)
@@ -610,6 +678,32 @@ static int plan_pair(unsigned a, unsigned b)
 			break;
 	}
 	return 0;
+}
+
+/*
+ * Plan a pair: the usual shapes at full attenuation; when no plan of those
+ * meets the memory budgets, the rational shapes too; when still none does,
+ * the same at ATTEN_STEP_DB less, down to ATTEN_MIN_DB (still far beyond the
+ * 100 dB alias/image target; a down-conversion's in-band THD+N does not
+ * depend on it). If nothing fits even then, the full-attenuation plan stays
+ * (marked over budget): quality is not traded for nothing.
+ */
+static int plan_pair(unsigned a, unsigned b)
+{
+	uint32_t fs_in = rates[a], fs_out = rates[b];
+	struct chosen *c = &chosen[a][b];
+
+	memset(c, 0, sizeof(*c));
+	if (fs_in == fs_out)
+		return 0;
+	for (double atten = ATTEN_DB; atten >= ATTEN_MIN_DB; atten -= ATTEN_STEP_DB)
+		for (int rational = 0; rational < 2; rational++) {
+			if (plan_with(fs_in, fs_out, atten, rational, atten < ATTEN_DB || rational, c))
+				return -1;
+			if (!c->over)
+				return 0;
+		}
+	return plan_with(fs_in, fs_out, ATTEN_DB, 0, 0, c);
 }
 
 /* Append a row of T coefficients (already in the kernel's reading order). */
@@ -738,7 +832,7 @@ static int emit(FILE *o)
 			continue;
 		fprintf(o, "\t{ %u, %u, %u, %u, %u, %u, %u, %u, %u, QTAB(%d), FTAB(%d), %u, %.17g, %.17g, %.1f, %.4f, %.1f },\n",
 			f->s.L, f->s.M, f->kind, f->taps, f->n, f->ncoefs, f->hist, f->chunk, f->s.shift, used_id[i],
-			used_id[i], float_table(f, NULL), f->s.pass, f->s.stop, ATTEN_DB, RIPPLE_DB, f->s.gain);
+			used_id[i], float_table(f, NULL), f->s.pass, f->s.stop, f->s.atten, RIPPLE_DB, f->s.gain);
 	}
 	fprintf(o, "};\n\nconst uint32_t vr_src_nfilters = %u;\n", nused);
 	fprintf(o, "/* %lu bytes of Q2.30 and %lu bytes of float32 coefficients in all */\n\n",
@@ -761,8 +855,8 @@ static int emit(FILE *o)
 
 static void report(FILE *o)
 {
-	fprintf(o, "| in \\ out | stages (L/M) | coef bytes int | coef bytes float | delay bytes/ch | MAC/out | latency ms |\n");
-	fprintf(o, "|---|---|---|---|---|---|---|\n");
+	fprintf(o, "| in \\ out | stages (L/M) | stop dB | coef bytes int | coef bytes float | delay bytes/ch | MAC/out | latency ms |\n");
+	fprintf(o, "|---|---|---|---|---|---|---|---|\n");
 	for (unsigned a = 0; a < VR_SRC_NRATES; a++)
 		for (unsigned b = 0; b < VR_SRC_NRATES; b++) {
 			const struct chosen *c = &chosen[a][b];
@@ -779,12 +873,42 @@ static void report(FILE *o)
 				snprintf(st, sizeof(st), "%u/%u + %u/%u", filters[c->fid[0]].s.L,
 					 filters[c->fid[0]].s.M, filters[c->fid[1]].s.L,
 					 filters[c->fid[1]].s.M);
-			fprintf(o, "| %u → %u | %s | %u%s | %u%s | %u%s | %.0f | %.2f |\n", rates[a], rates[b], st,
+			fprintf(o, "| %u → %u | %s | %.0f | %u%s | %u%s | %u%s | %.0f | %.2f |\n", rates[a], rates[b], st, c->atten,
 				c->coef_bytes, c->coef_bytes > COEF_BUDGET ? " (over)" : "",
 				fbytes, fbytes > COEF_BUDGET ? " (over)" : "",
 				c->state_bytes, c->state_bytes > STATE_BUDGET ? " (over)" : "",
 				c->cost, c->latency_s * 1e3);
 		}
+}
+
+/* The same bytes as a 14 x 14 matrix: coefficient bytes (the larger of the
+ * two arithmetics' tables) / delay-line bytes per channel, for the README. */
+static void report_matrix(FILE *o)
+{
+	fprintf(o, "| in \\ out kHz |");
+	for (unsigned b = 0; b < VR_SRC_NRATES; b++)
+		fprintf(o, " %g |", rates[b] / 1000.0);
+	fprintf(o, "\n|---|");
+	for (unsigned b = 0; b < VR_SRC_NRATES; b++)
+		fprintf(o, "---|");
+	fprintf(o, "\n");
+	for (unsigned a = 0; a < VR_SRC_NRATES; a++) {
+		fprintf(o, "| **%g** |", rates[a] / 1000.0);
+		for (unsigned b = 0; b < VR_SRC_NRATES; b++) {
+			const struct chosen *c = &chosen[a][b];
+			unsigned fb = 0, cb;
+
+			for (unsigned k = 0; k < c->nst; k++)
+				fb += 4u * float_table(&filters[c->fid[k]], NULL);
+			cb = c->coef_bytes > fb ? c->coef_bytes : fb;
+			if (!c->nst)
+				fprintf(o, " – |");
+			else
+				fprintf(o, " %u/%u%s |", cb, c->state_bytes,
+					cb > COEF_BUDGET || c->state_bytes > STATE_BUDGET ? " (over)" : "");
+		}
+		fprintf(o, "\n");
+	}
 }
 
 /*
@@ -842,6 +966,9 @@ int main(int argc, char **argv)
 			if (plan_pair(a, b)) {
 				fprintf(stderr, "srcgen: design failed for %u -> %u\n", rates[a], rates[b]);
 				return 1;
+			} else if (getenv("SRCGEN_VERBOSE")) {
+				fprintf(stderr, "pair %u -> %u planned, %.1f s\n", rates[a], rates[b],
+					(double)clock() / CLOCKS_PER_SEC);
 			}
 	grow_chunks();
 	o = fopen(argv[1], "w");
@@ -856,6 +983,8 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		report(o);
+		fprintf(o, "\n");
+		report_matrix(o);
 		fclose(o);
 	}
 	return 0;
