@@ -45,7 +45,7 @@
  * the distance to equiripple (relative) where the full grid takes over, and
  * the factor by which a local step must shrink that distance to go on. */
 #define RZ_COARSE 8
-#define RZ_FINE_FROM 0.1
+#define RZ_FINE_FROM 0.5
 #define RZ_LOCAL_GAIN 0.9
 
 struct rz {
