@@ -124,6 +124,10 @@ static void test_every_filter_meets_spec(void **state)
 		 * gain within the ripple; the headroom split between the stages
 		 * multiplies out to exactly 1 (test_every_pair_cascade) */
 		assert_true(r.pass_max_db <= 1e-5);
+		/* the images of a passband tone all fold into the output: their
+		 * powers together, not only each lobe, within the attenuation */
+		assert_true(sg_image_db(h, f->length, f->L, f->L * f->gain, f->pass, f->stop) <=
+			    -f->atten_db);
 		{
 			double dc = 0.0;
 
@@ -242,6 +246,32 @@ static void test_remez_equiripple(void **state)
 	assert_int_equal(sg_remez_lowpass(NULL, 31, 0.2, 0.1, 1.0, 1.0, NULL), -1);
 }
 
+/* The image sum: an equiripple x8 stage has its 7 images of a passband tone
+ * each at about the stopband level, so they add up to ~8.5 dB above it; a
+ * Kaiser window's lobes decay, so its sum stays near (here: below) its worst
+ * lobe, the one at the stopband edge. */
+static void test_image_sum(void **state)
+{
+	unsigned n = 1600;
+	double *h = calloc(n, sizeof(*h)), d = 0.0, im;
+	struct sg_response r;
+
+	(void)state;
+	assert_non_null(h);
+	assert_int_equal(sg_remez_lowpass(h, n, 0.465 / 8, 0.5 / 8, 2300.0, 8.0, &d), 0);
+	assert_int_equal(sg_analyze(h, n, 8.0, 0.465 / 8, 0.5 / 8, &r), 0);
+	im = sg_image_db(h, n, 8, 8.0, 0.465 / 8, 0.5 / 8);
+	assert_true(im > r.stop_db + 10.0 * log10(7.0) - 1.5);
+	assert_true(im < r.stop_db + 10.0 * log10(7.0) + 0.5);
+	sg_kaiser_lowpass(h, n, (0.465 + 0.5) / 16, sg_kaiser_beta(100.0), 8.0);
+	assert_int_equal(sg_analyze(h, n, 8.0, 0.465 / 8, 0.5 / 8, &r), 0);
+	im = sg_image_db(h, n, 8, 8.0, 0.465 / 8, 0.5 / 8);
+	assert_true(im < r.stop_db + 3.0);
+	/* one phase: no images */
+	assert_true(sg_image_db(h, n, 1, 1.0, 0.465 / 8, 0.5 / 8) <= -400.0);
+	free(h);
+}
+
 /* Largest |A(q / Q) - target| over q / Q in [a, b]: an evaluation
  * independent of the exchange's grid, each angle reduced exactly through the
  * table ct[i] = cos(pi i / Q), i < 2Q. */
@@ -300,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_every_filter_meets_spec),
 		cmocka_unit_test(test_every_pair_cascade),
 		cmocka_unit_test(test_remez_equiripple),
+		cmocka_unit_test(test_image_sum),
 		cmocka_unit_test(test_remez_long_narrow),
 	};
 

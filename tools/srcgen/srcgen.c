@@ -39,7 +39,7 @@
 
 #define ATTEN_DB 140.0      /* stopband of every filter where the budgets allow */
 #define ATTEN_MIN_DB 125.0  /* the least a pair may fall back to (see plan_pair) */
-#define EST_SLACK 1.03      /* estimated lengths are within ~2 % of the designed ones */
+#define EST_SLACK 1.03      /* estimated lengths are within ~3 % of the designed ones */
 #define ATTEN_STEP_DB 5.0
 #define ATTEN_MARGIN 0.5    /* what the exchange aims beyond: room for quantization */
 #define RIPPLE_DB 0.004     /* per stage, peak to peak below the passband's maximum
@@ -48,19 +48,17 @@
 #define PASS_FRAC 0.465     /* passband edge of the sharp stage, x f_min: beyond
                              * the 0.4535 target so that -3 dB lands >= 0.475 f_min */
 #define F3_MIN 0.4752       /* -3 dB point every stage must reach, x f_min */
-/* Longer prototypes, and narrower passbands (the many-phase wide stages),
- * stay Kaiser designs by default: the exchange converges for them (seeded
- * from a half-length design with doubled edges) and saves ~30 % of their
- * taps (22 -> 8 pairs over the memory budgets, 342 -> 282 KB of tables), but
- * takes ~200 s of CPU at build time. `vregion_srcgen --long-remez` does it. */
-static unsigned remez_max_n = 3200;
-static double remez_min_pass = 0.02;
+/* Prototypes longer than this stay Kaiser designs (the exchange in double
+ * precision is not trusted beyond it; none of the chosen plans needs one). */
+#define REMEZ_MAX_N 8000u
 #define COEF_BUDGET 16384u  /* bytes of coefficients per conversion */
 #define STATE_BUDGET 2048u  /* bytes of delay line per channel */
 #define CHUNK_MIN 8u
 #define CHUNK_WANT 32u      /* new-sample room the engine would like: fewer, longer
                              * passes (measured ~9 % faster than 8 for 44.1 -> 48 kHz) */
 #define MAX_FILTERS 1024
+#define NARROW_PASS 0.02    /* a passband edge below this (cycles per prototype sample)
+                             * is a many-phase wide stage's */
 #define MAX_K 24            /* largest factor mid / f_min of a two-stage plan */
 #define MAX_P 8             /* largest interpolation factor of a rational sharp stage */
 
@@ -84,6 +82,7 @@ struct filt {
 	double *h;
 	int32_t *q;
 	struct sg_response resp;
+	double image_db;   /* sg_image_db of the stored tables (the worse) */
 };
 
 struct plan {
@@ -163,7 +162,7 @@ static double remez_dp(void)
  * Dehmer's D_inf and f terms), for the exchange's ripple and attenuation. */
 static unsigned remez_length(double width, double atten)
 {
-	double lp = log10(remez_dp()), ls = log10(pow(10.0, -(atten + ATTEN_MARGIN) / 20.0));
+	double lp = log10(remez_dp()), ls = log10(pow(10.0, -atten / 20.0));
 	double dinf = (5.309e-3 * lp * lp + 7.114e-2 * lp - 0.4761) * ls -
 		      (2.66e-3 * lp * lp + 0.5941 * lp + 0.4278);
 	double fk = 11.01217 + 0.51244 * (lp - ls);
@@ -173,15 +172,32 @@ static unsigned remez_length(double width, double atten)
 
 /* Prototype length the design will need: equiripple where the exchange is
  * used, Kaiser's formula where the design falls back to the window. */
+/*
+ * Stopband an equiripple design aims at: the images of a passband tone in a
+ * stage with L phases all fold into the output, and an equiripple stopband
+ * has every lobe at the limit, so their powers add up (L - 1 images): each
+ * must be 10 log10(L - 1) dB further down for the sum to meet the target
+ * (meets_spec checks the sum, sg_image_db). A window design's lobes decay
+ * away from the edge, so its sum is about its first image.
+ */
+static double remez_atten(const struct spec *s)
+{
+	return s->atten + ATTEN_MARGIN + (s->L > 2 ? 10.0 * log10(s->L - 1.0) : 0.0);
+}
+
+/* The exchange for the sharp stages (few phases); Kaiser for the many-phase
+ * wide stages (narrow passband), where the image sum would cost an
+ * equiripple design 20..30 dB more stopband than a window design needs. */
 static int use_remez(const struct spec *s)
 {
-	return s->pass >= remez_min_pass && remez_length(s->stop - s->pass, s->atten) <= remez_max_n;
+	return s->pass >= NARROW_PASS && remez_length(s->stop - s->pass, remez_atten(s)) <= REMEZ_MAX_N;
 }
 
 static unsigned length_estimate(const struct spec *s)
 {
-	return use_remez(s) ? remez_length(s->stop - s->pass, s->atten)
-			    : sg_kaiser_length(s->atten, s->stop - s->pass);
+	if (!use_remez(s))
+		return sg_kaiser_length(s->atten, s->stop - s->pass);
+	return remez_length(s->stop - s->pass, remez_atten(s));
 }
 
 static void estimate(const struct spec *s, struct filt *f)
@@ -272,6 +288,7 @@ static int meets_spec(struct filt *f, unsigned os)
 		}
 		if (k == 0) {
 			f->resp = r;
+			f->image_db = -400.0;
 		} else {
 			f->resp.stop_db = fmax(f->resp.stop_db, r.stop_db);
 			f->resp.pass_dev_db = fmax(f->resp.pass_dev_db, r.pass_dev_db);
@@ -280,6 +297,12 @@ static int meets_spec(struct filt *f, unsigned os)
 		}
 		ok = f->resp.stop_db <= -(f->s.atten + 0.25) && f->resp.pass_dev_db <= RIPPLE_DB &&
 		     f->resp.pass_max_db <= 1e-5 && f->resp.f3db >= f->s.f3;
+		if (ok && f->s.L > 1) {
+			f->image_db = fmax(f->image_db, sg_image_db(hq, f->n, f->s.L,
+								    f->s.L * f->s.gain, f->s.pass,
+								    f->s.stop));
+			ok = f->image_db <= -(f->s.atten + 0.25);
+		}
 	}
 	free(hq);
 	return ok;
@@ -339,20 +362,26 @@ static int remez_memo(double *h, unsigned n, double pass, double stop, double ks
 	}
 }
 
+static double remez_kstop(const struct spec *s)
+{
+	return remez_dp() / pow(10.0, -remez_atten(s) / 20.0);
+}
+
 /* Equiripple design of length about n: 1 when it meets the spec, 0 when not,
- * 2 when the exchange did not converge, -1 on error. */
-static int try_remez(struct filt *f, unsigned n)
+ * 2 when the exchange did not converge, -1 on error. *dev = the relative
+ * passband deviation reached (when the exchange converged). */
+static int try_remez(struct filt *f, unsigned n, double *dev)
 {
 	double g = f->s.L * f->s.gain, dp = remez_dp(), d;
-	double kstop = dp / pow(10.0, -(f->s.atten + ATTEN_MARGIN) / 20.0);
 	int rc;
 
 	if (alloc_h(f, n))
 		return -1;
-	rc = remez_memo(f->h, f->n, f->s.pass, f->s.stop, kstop, g, &d);
+	rc = remez_memo(f->h, f->n, f->s.pass, f->s.stop, remez_kstop(&f->s), g, &d);
 	if (rc)
 		return rc < 0 ? -1 : 2;
 	d /= g;
+	*dev = d;
 	if (d > dp)
 		return 0;
 	/* largest passband gain to the nominal one: nothing ever overshoots */
@@ -391,6 +420,23 @@ static int design_kaiser(struct filt *f, unsigned n0)
 }
 
 /*
+ * The length at which a design of length n that reached the relative
+ * passband deviation d would reach the spec's: for an equiripple low-pass,
+ * -20 log10(sqrt(dp * ds)) - 13 grows in proportion to the length (the
+ * stopband deviation ds = d / kstop follows d), so one converged design
+ * tells where to look; the search then steps from there.
+ */
+static unsigned predicted_length(const struct spec *s, unsigned n, double d)
+{
+	double k = 10.0 * log10(remez_kstop(s)) - 13.0;
+	double want = -20.0 * log10(remez_dp()) + k, got = -20.0 * log10(d) + k;
+
+	if (!(d > 0.0) || !(got > 1.0))
+		return n;
+	return (unsigned)ceil(n * want / got);
+}
+
+/*
  * Equiripple design of the shortest length that meets the spec, searched from
  * the estimate n0 in steps of the stage's length granularity. 0 when done,
  * 1 when the exchange is not usable for this filter, -1 on error.
@@ -398,16 +444,29 @@ static int design_kaiser(struct filt *f, unsigned n0)
 static int design_remez(struct filt *f, unsigned n0)
 {
 	unsigned step, n, good = 0, misses = 0;
-	int ok = try_remez(f, n0);
+	double d;
+	int ok = try_remez(f, n0, &d);
 
 	if (ok < 0)
 		return -1;
 	n = f->n; /* shape() has set the kind: lengths go in steps of */
 	step = f->kind == VR_SRC_FOLD2 ? 2 : f->kind == VR_SRC_POLY ? f->s.L : 1;
+	if (ok != 2) { /* converged: start the search where the length should be */
+		unsigned nj = predicted_length(&f->s, n, d);
+
+		if (nj > n + step || nj + step < n) {
+			ok = try_remez(f, nj, &d);
+			if (ok < 0)
+				return -1;
+			if (ok == 2) /* back to the estimate */
+				ok = try_remez(f, n0, &d);
+			n = f->n;
+		}
+	}
 	if (ok == 1) { /* shorten while it still meets the spec */
 		good = n;
 		while (n > step + 3) {
-			ok = try_remez(f, n - step);
+			ok = try_remez(f, n - step, &d);
 			if (ok < 0)
 				return -1;
 			if (ok != 1 || f->n >= n)
@@ -417,9 +476,9 @@ static int design_remez(struct filt *f, unsigned n0)
 	} else { /* lengthen until it does; a length where the exchange does
 		  * not converge is skipped, three in a row end the search */
 		misses = ok == 2;
-		while (!good && misses < 3 && n + step <= remez_max_n &&
+		while (!good && misses < 3 && n + step <= REMEZ_MAX_N &&
 		       n < n0 + n0 / 4 + 4 * step) {
-			ok = try_remez(f, n + step);
+			ok = try_remez(f, n + step, &d);
 			if (ok < 0)
 				return -1;
 			misses = ok == 2 ? misses + 1 : 0;
@@ -430,7 +489,7 @@ static int design_remez(struct filt *f, unsigned n0)
 	}
 	if (!good)
 		return 1;
-	if (f->n != good && try_remez(f, good) != 1)
+	if (f->n != good && try_remez(f, good, &d) != 1)
 		return -1;
 	return 0;
 }
@@ -473,8 +532,8 @@ static int design(const struct spec *s)
 	if (quantize(f))
 		return -1;
 	if (getenv("SRCGEN_VERBOSE"))
-		fprintf(stderr, "filter %u: %s L=%u M=%u N=%u (est %u) stop %.2f dB ripple %.4f dB f3 %.4f, %.1f s\n",
-			nfilters, how, s->L, s->M, f->n, n0, f->resp.stop_db, f->resp.pass_dev_db,
+		fprintf(stderr, "filter %u: %s L=%u M=%u N=%u (est %u) stop %.2f dB images %.2f dB ripple %.4f dB f3 %.4f, %.1f s\n",
+			nfilters, how, s->L, s->M, f->n, n0, f->resp.stop_db, f->image_db, f->resp.pass_dev_db,
 			f->resp.f3db * s->L, (double)clock() / CLOCKS_PER_SEC);
 	return (int)nfilters++;
 }
@@ -530,10 +589,16 @@ static double excess(const struct plan *p)
 	return fmax((double)cb / COEF_BUDGET, (double)p->state_bytes / STATE_BUDGET);
 }
 
-/* Badness for ordering: feasible plans by cost, then infeasible by excess. */
+/* Badness for ordering: plans within `room` of the budgets (1 = all of
+ * them) by cost, then the others by excess. */
+static double badness_in(const struct plan *p, double room)
+{
+	return excess(p) > room ? 1e9 * excess(p) + p->cost : p->cost;
+}
+
 static double badness(const struct plan *p)
 {
-	return p->over ? 1e9 * excess(p) + p->cost : p->cost;
+	return badness_in(p, 1.0);
 }
 
 /*
@@ -621,6 +686,7 @@ static int plan_with(uint32_t fs_in, uint32_t fs_out, double atten, int rational
 		     struct chosen *c)
 {
 	unsigned nc = candidates(fs_in, fs_out, atten, rational, cand, rate1, MAX_CAND);
+	double room = prune ? 1.0 / EST_SLACK : 1.0;
 
 	for (unsigned i = 0; i < nc; i++) {
 		struct filt e[2];
@@ -631,8 +697,11 @@ static int plan_with(uint32_t fs_in, uint32_t fs_out, double atten, int rational
 		figure(&cand[i], ep, rate1[i], fs_out);
 		order[i] = i;
 	}
-	for (unsigned i = 1; i < nc; i++)  /* insertion sort by badness (stable) */
-		for (unsigned j = i; j > 0 && badness(&cand[order[j]]) < badness(&cand[order[j - 1]]); j--) {
+	/* insertion sort by badness (stable); a fallback wants its estimates to
+	 * fit with room for their error, since it designs only its first choice */
+	for (unsigned i = 1; i < nc; i++)
+		for (unsigned j = i; j > 0 && badness_in(&cand[order[j]], room) <
+					      badness_in(&cand[order[j - 1]], room); j--) {
 			unsigned t = order[j];
 
 			order[j] = order[j - 1];
@@ -644,11 +713,11 @@ static int plan_with(uint32_t fs_in, uint32_t fs_out, double atten, int rational
 			cand[order[0]].s[0].M, cand[order[0]].s[1].L, cand[order[0]].s[1].M,
 			cand[order[0]].coef_bytes, cand[order[0]].fcoef_bytes, cand[order[0]].state_bytes);
 	c->nst = 0;
-	if (prune && cand[order[0]].over && excess(&cand[order[0]]) > EST_SLACK) {
+	if (prune && excess(&cand[order[0]]) > room) {
 		c->over = 1;
 		return 0;
 	}
-	for (unsigned r = 0; r < nc && r < 3; r++) {
+	for (unsigned r = 0; r < nc && r < (prune ? 1u : 3u); r++) {
 		struct plan p = cand[order[r]], best = of_chosen(c);
 		const struct filt *fp[2];
 		int id[2] = { -1, -1 };
@@ -674,6 +743,7 @@ static int plan_with(uint32_t fs_in, uint32_t fs_out, double atten, int rational
 			if (p.nst == 2)
 				c->latency_s += stage_delay(fp[1], rate1[order[r]]);
 		}
+		/* the estimates are close enough that the second may be cheaper */
 		if (!p.over && r >= 1)
 			break;
 	}
@@ -951,14 +1021,8 @@ int main(int argc, char **argv)
 {
 	FILE *o;
 
-	if (argc > 1 && strcmp(argv[1], "--long-remez") == 0) {
-		remez_max_n = 6600;
-		remez_min_pass = 0.0;
-		argv++;
-		argc--;
-	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: %s [--long-remez] out.c [plan.md]\n", argv[0]);
+		fprintf(stderr, "usage: %s out.c [plan.md]\n", argv[0]);
 		return 2;
 	}
 	for (unsigned a = 0; a < VR_SRC_NRATES; a++)

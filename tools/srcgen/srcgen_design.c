@@ -226,3 +226,57 @@ int sg_analyze_os(const double *h, unsigned n, double gain, double pass, double 
 	free(im);
 	return 0;
 }
+
+/* |H| / gain at f in [0, 0.5] from the FFT bins mag[0 .. nfft/2]: the larger
+ * of the two bins around f (the bins are 1/16 of a lobe or closer). */
+static double mag_at(const double *mag, size_t nfft, double f)
+{
+	double x = f * (double)nfft;
+	size_t k = (size_t)x;
+
+	if (k >= nfft / 2)
+		return mag[nfft / 2];
+	return fmax(mag[k], mag[k + 1]);
+}
+
+double sg_image_db(const double *h, unsigned n, unsigned L, double gain, double pass,
+		   double stop)
+{
+	size_t nfft = 4096, np;
+	double *re, *im, worst = 0.0;
+
+	if (L < 2)
+		return -400.0;
+	while (nfft < 16u * (size_t)n)
+		nfft <<= 1;
+	re = calloc(nfft, sizeof(*re));
+	im = calloc(nfft, sizeof(*im));
+	if (!re || !im) {
+		free(re);
+		free(im);
+		return 0.0;
+	}
+	memcpy(re, h, n * sizeof(*h));
+	fft(re, im, nfft);
+	for (size_t k = 0; k <= nfft / 2; k++)
+		re[k] = hypot(re[k], im[k]) / gain;
+	np = (size_t)(pass * (double)nfft);
+	for (size_t j = 0, stp = np / 256 + 1; j <= np; j += stp) {
+		double f = (double)j / (double)nfft, sum = 0.0;
+
+		/* the images k/L + f, k = 1 .. L-1, each real one once */
+		for (unsigned k = 1; k < L; k++) {
+			double v = fmod((double)k / L + f, 1.0), m;
+
+			v = v <= 0.5 ? v : 1.0 - v;
+			if (v < stop)
+				continue; /* in the transition band: the next stage's */
+			m = mag_at(re, nfft, v);
+			sum += m * m;
+		}
+		worst = fmax(worst, sum);
+	}
+	free(re);
+	free(im);
+	return 10.0 * log10(fmax(worst, 1e-40));
+}

@@ -66,4 +66,20 @@ int sg_analyze(const double *h, unsigned n, double gain, double pass, double sto
 int sg_analyze_os(const double *h, unsigned n, double gain, double pass, double stop,
 		  unsigned os, struct sg_response *r);
 
+/**
+ * Total level of the images of a passband tone in a stage with L phases:
+ * upsampling by L puts copies of a tone at f (cycles per prototype sample) at
+ * k/L + f, k = 1 .. L-1, the prototype h[0..n) attenuates each, and the
+ * decimation that follows folds all of them into the output band, so their
+ * powers add up. Images in the transition band (below `stop`: a wide stage
+ * leaves those to the sharp stage after it) are not counted. Returns max
+ * over f in [0, pass] of 10 log10(sum |H|^2 / gain^2)
+ * (dB; -400 for L < 2, 0 when out of memory), from a zero-padded FFT (16 bins
+ * per 1/n, the larger of the two bins around each image). An equiripple
+ * stopband at -A dB gives about -A + 10 log10(L - 1); a window design's
+ * decaying lobes give about -A.
+ */
+double sg_image_db(const double *h, unsigned n, unsigned L, double gain, double pass,
+		   double stop);
+
 #endif
