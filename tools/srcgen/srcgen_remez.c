@@ -33,6 +33,10 @@
  * the whole grid follows, and only that one may declare convergence. The
  * seed designs of a long filter get that check too: a seed that is only
  * locally converged can be far enough off for the longer design to fail.
+ * Far from the solution the exchange is chaotic (rounding decides the path),
+ * so a cheap step that makes delta collapse is undone and replaced by a full
+ * exchange, and a design that still fails is tried again the classic way,
+ * with a full exchange at every step.
  */
 #include "srcgen_design.h"
 
@@ -55,6 +59,7 @@ struct rz {
 	                  * x, desired and weight of P, weighted error */
 	double *gf, *gx, *gd, *gw, *ge;
 	size_t *ref;     /* reference: grid indices, ascending, m + 1 of them */
+	size_t *saved;   /* the reference before a cheap (thinned or local) step */
 	double *rx, *ry, *bw; /* reference x, P values, barycentric weights (first m) */
 	size_t *cand;    /* candidate extrema (grid indices) */
 	size_t jump;     /* grid points per quarter lobe (local exchange) */
@@ -69,6 +74,7 @@ static void rz_free(struct rz *z)
 	free(z->gw);
 	free(z->ge);
 	free(z->ref);
+	free(z->saved);
 	free(z->rx);
 	free(z->ry);
 	free(z->bw);
@@ -560,30 +566,49 @@ static void rz_seed(struct rz *z, const double *sf, unsigned cnt, double pass, d
 			z->ref[k] = z->ref[k + 1] - 1;
 }
 
+/* The first reference: from the seed, or evenly spread over the grid. */
+static void rz_start(struct rz *z, const double *seed, unsigned nseed, double pass, double stop)
+{
+	if (seed) {
+		rz_seed(z, seed, nseed, pass, stop);
+		return;
+	}
+	for (unsigned k = 0; k <= z->m; k++)
+		z->ref[k] = (size_t)((double)k * (double)(z->ng - 1) / z->m + 0.5);
+}
+
 /*
  * The iterations (see the header): on the grid thinned to RZ_COARSE points
  * per reference point until within RZ_FINE_FROM of equiripple, then local
  * steps on the full grid while they converge fast, with a full exchange on
  * the full grid when they look converged (the only one that may end the
- * design) or slow down. Returns 0 when converged, 1 when not.
+ * design) or slow down. With plain, a full exchange at every step (the
+ * classic iteration). Returns 0 when converged, 1 when not.
  */
-static int rz_iterate(struct rz *z, unsigned dens, int seeded)
+static int rz_iterate(struct rz *z, unsigned dens, int seeded, int plain)
 {
 	double prev = 0.0, prevfull = 0.0, gap = HUGE_VAL;
-	size_t stride = dens / RZ_COARSE;
-	int local = seeded; /* a seed is close: local steps first */
+	size_t stride = plain ? 1 : dens / RZ_COARSE;
+	int local = !plain && seeded, cheap = 0; /* a seed is close: local steps first */
 
 	for (unsigned it = 0, nfull = 0; nfull < 60 && it < 300; it++) {
 		double emax, d;
 
-		if (rz_solve(z))
-			return 1;
-		d = fabs(z->delta);
 		/* |delta| grows at every exchange in exact arithmetic: a clear drop
 		 * means rounding has taken over (a reference too far from the
-		 * solution for double precision); give up rather than wander */
-		if (it > 2 && d < 0.5 * prev)
-			return 1;
+		 * solution for double precision). After a full exchange the design
+		 * gives up rather than wander; a cheap step is undone instead, and
+		 * a full exchange made from where it started. */
+		if (rz_solve(z) || (it > 2 && fabs(z->delta) < 0.5 * prev)) {
+			if (!cheap)
+				return 1;
+			memcpy(z->ref, z->saved, (z->m + 1) * sizeof(size_t));
+			stride = 1;
+			local = cheap = 0;
+			continue;
+		}
+		d = fabs(z->delta);
+		memcpy(z->saved, z->ref, (z->m + 1) * sizeof(size_t));
 		if (local && d > prev) {
 			emax = rz_local(z);
 			if (emax - d > 1e-5 * emax) {
@@ -592,6 +617,7 @@ static int rz_iterate(struct rz *z, unsigned dens, int seeded)
 				local = emax - d <= RZ_LOCAL_GAIN * gap * emax;
 				gap = (emax - d) / emax;
 				prev = d;
+				cheap = 1;
 				continue;
 			}
 			stride = 1; /* looks converged: check on the full grid */
@@ -602,6 +628,7 @@ static int rz_iterate(struct rz *z, unsigned dens, int seeded)
 			emax = rz_exchange(z, stride);
 		}
 		nfull++;
+		cheap = stride > 1;
 		if (!(emax >= 0.0) || !isfinite(emax))
 			return 1;
 		gap = (emax - d) / emax;
@@ -612,7 +639,7 @@ static int rz_iterate(struct rz *z, unsigned dens, int seeded)
 			if (gap <= 1e-5 || (it > 10 && fabs(d - prevfull) <= 1e-12 * d))
 				return rz_solve(z) ? 1 : 0;
 			prevfull = d;
-			local = 1;
+			local = !plain;
 		} else if (gap <= RZ_FINE_FROM || fabs(d - prev) <= 1e-12 * d) {
 			stride = 1; /* on to the full grid, local steps first */
 			local = 1;
@@ -689,22 +716,24 @@ static int rz_design(double *h, unsigned n, double pass, double stop, double kst
 	if (z.m > 40)
 		rz_half_seed(n, pass, stop, kstop, gain, &seed, &nseed);
 	z.ref = malloc((z.m + 1) * sizeof(size_t));
+	z.saved = malloc((z.m + 1) * sizeof(size_t));
 	z.rx = malloc((z.m + 1) * sizeof(double));
 	z.ry = malloc((z.m + 1) * sizeof(double));
 	z.bw = malloc((z.m + 1) * sizeof(double));
-	if (!z.ref || !z.rx || !z.ry || !z.bw || rz_grid(&z, pass, stop, gain, kstop, dens)) {
+	if (!z.ref || !z.saved || !z.rx || !z.ry || !z.bw ||
+	    rz_grid(&z, pass, stop, gain, kstop, dens)) {
 		rc = -1;
 		goto out;
 	}
 	if (z.ng < 2 * (size_t)(z.m + 1))
 		goto out;
-	if (seed) {
-		rz_seed(&z, seed, nseed, pass, stop);
-	} else { /* evenly spread over the grid */
-		for (unsigned k = 0; k <= z.m; k++)
-			z.ref[k] = (size_t)((double)k * (double)(z.ng - 1) / z.m + 0.5);
+	/* the fast iterations, or if they fail (far from the solution the
+	 * exchange is chaotic, and the cheap steps take another path), the
+	 * plain ones: a full exchange at every step */
+	for (int plain = 0; plain < 2 && rc == 1; plain++) {
+		rz_start(&z, seed, nseed, pass, stop);
+		rc = rz_iterate(&z, dens, seed != NULL, plain);
 	}
-	rc = rz_iterate(&z, dens, seed != NULL);
 	if (rc == 0) {
 		if (h && rz_impulse(&z, h, n))
 			rc = -1;
