@@ -272,6 +272,28 @@ static void test_image_sum(void **state)
 	free(h);
 }
 
+/* A sloped stopband weight: the error falls as stop / f away from the edge
+ * (equiripple in the weighted sense), the passband stays equiripple. */
+static void test_remez_sloped(void **state)
+{
+	unsigned n = 201;
+	double *h = calloc(n, sizeof(*h)), d = 0.0, edge, far, dp;
+
+	(void)state;
+	assert_non_null(h);
+	assert_int_equal(sg_remez_lowpass_sloped(h, n, 0.05, 0.08, 100.0, 1.0, 1.0, &d), 0);
+	dp = max_dev(h, n, 0.0, 0.05, 1.0);
+	edge = max_dev(h, n, 0.08, 0.09, 0.0);
+	far = max_dev(h, n, 0.4, 0.5, 0.0);
+	assert_true(fabs(dp / d - 1.0) < 5e-2);
+	assert_true(fabs(edge * 100.0 / d - 1.0) < 5e-2);
+	/* weight 0.4 / 0.08 = 5 times the edge's at least */
+	assert_true(far < edge / 4.5);
+	assert_true(far > edge / 8.0);
+	assert_int_equal(sg_remez_lowpass_sloped(h, n, 0.05, 0.08, 100.0, -1.0, 1.0, &d), -1);
+	free(h);
+}
+
 /* Largest |A(q / Q) - target| over q / Q in [a, b]: an evaluation
  * independent of the exchange's grid, each angle reduced exactly through the
  * table ct[i] = cos(pi i / Q), i < 2Q. */
@@ -331,6 +353,7 @@ int main(void)
 		cmocka_unit_test(test_every_pair_cascade),
 		cmocka_unit_test(test_remez_equiripple),
 		cmocka_unit_test(test_image_sum),
+		cmocka_unit_test(test_remez_sloped),
 		cmocka_unit_test(test_remez_long_narrow),
 	};
 

@@ -173,30 +173,39 @@ static unsigned remez_length(double width, double atten)
 /* Prototype length the design will need: equiripple where the exchange is
  * used, Kaiser's formula where the design falls back to the window. */
 /*
- * Stopband an equiripple design aims at: the images of a passband tone in a
- * stage with L phases all fold into the output, and an equiripple stopband
- * has every lobe at the limit, so their powers add up (L - 1 images): each
- * must be 10 log10(L - 1) dB further down for the sum to meet the target
- * (meets_spec checks the sum, sg_image_db). A window design's lobes decay
- * away from the edge, so its sum is about its first image.
+ * The images of a passband tone in a stage with L phases all fold into the
+ * output, so their powers add up (meets_spec checks the sum, sg_image_db).
+ * A flat equiripple stopband has every lobe at the limit: the L - 1 images
+ * would need 10 log10(L - 1) dB more stopband (20..30 dB for the many-phase
+ * wide stages). Those (narrow passband) get a stopband weight rising as f /
+ * stop instead, so the far images fall away like a window design's lobes,
+ * and cost a few percent of taps, not a quarter; the sharp stages (L <= 8)
+ * keep a flat stopband, aimed 10 log10(L - 1) dB lower for L >= 3.
  */
-static double remez_atten(const struct spec *s)
+static double remez_slope(const struct spec *s)
 {
-	return s->atten + ATTEN_MARGIN + (s->L > 2 ? 10.0 * log10(s->L - 1.0) : 0.0);
+	return s->pass < NARROW_PASS || s->L > 2 ? 1.0 : 0.0;
 }
 
-/* The exchange for the sharp stages (few phases); Kaiser for the many-phase
- * wide stages (narrow passband), where the image sum would cost an
- * equiripple design 20..30 dB more stopband than a window design needs. */
+static double remez_atten(const struct spec *s)
+{
+	double img = remez_slope(s) == 0.0 && s->L > 2 ? 10.0 * log10(s->L - 1.0) : 0.0;
+
+	return s->atten + ATTEN_MARGIN + img;
+}
+
 static int use_remez(const struct spec *s)
 {
-	return s->pass >= NARROW_PASS && remez_length(s->stop - s->pass, remez_atten(s)) <= REMEZ_MAX_N;
+	return remez_length(s->stop - s->pass, remez_atten(s)) <= REMEZ_MAX_N;
 }
 
 static unsigned length_estimate(const struct spec *s)
 {
 	if (!use_remez(s))
 		return sg_kaiser_length(s->atten, s->stop - s->pass);
+	/* Herrmann's formula comes out ~6 % short for the narrow-band designs */
+	if (remez_slope(s) != 0.0)
+		return remez_length(s->stop - s->pass, remez_atten(s)) * 106u / 100u;
 	return remez_length(s->stop - s->pass, remez_atten(s));
 }
 
@@ -328,8 +337,9 @@ struct memo {
 static struct memo memos[4096];
 static unsigned nmemos;
 
+/* (the slope is a function of pass, so it needs no place in the key) */
 static int remez_memo(double *h, unsigned n, double pass, double stop, double kstop,
-		      double g, double *d)
+		      double slope, double g, double *d)
 {
 	struct memo *m;
 
@@ -345,7 +355,7 @@ static int remez_memo(double *h, unsigned n, double pass, double stop, double ks
 	}
 	m = nmemos < 4096 && n >= 256 ? &memos[nmemos] : NULL;
 	{
-		int rc = sg_remez_lowpass(h, n, pass, stop, kstop, g, d);
+		int rc = sg_remez_lowpass_sloped(h, n, pass, stop, kstop, slope, g, d);
 
 		if (m && rc >= 0 && (m->h = malloc(n * sizeof(*h))) != NULL) {
 			memcpy(m->h, h, n * sizeof(*h));
@@ -377,7 +387,8 @@ static int try_remez(struct filt *f, unsigned n, double *dev)
 
 	if (alloc_h(f, n))
 		return -1;
-	rc = remez_memo(f->h, f->n, f->s.pass, f->s.stop, remez_kstop(&f->s), g, &d);
+	rc = remez_memo(f->h, f->n, f->s.pass, f->s.stop, remez_kstop(&f->s), remez_slope(&f->s), g,
+			&d);
 	if (rc)
 		return rc < 0 ? -1 : 2;
 	d /= g;
@@ -686,7 +697,8 @@ static int plan_with(uint32_t fs_in, uint32_t fs_out, double atten, int rational
 		     struct chosen *c)
 {
 	unsigned nc = candidates(fs_in, fs_out, atten, rational, cand, rate1, MAX_CAND);
-	double room = prune ? 1.0 / EST_SLACK : 1.0;
+	/* the last fallback (prune 2) also tries an estimate that fits just */
+	double room = prune == 1 ? 1.0 / EST_SLACK : 1.0;
 
 	for (unsigned i = 0; i < nc; i++) {
 		struct filt e[2];
@@ -768,7 +780,9 @@ static int plan_pair(unsigned a, unsigned b)
 		return 0;
 	for (double atten = ATTEN_DB; atten >= ATTEN_MIN_DB; atten -= ATTEN_STEP_DB)
 		for (int rational = 0; rational < 2; rational++) {
-			if (plan_with(fs_in, fs_out, atten, rational, atten < ATTEN_DB || rational, c))
+			if (plan_with(fs_in, fs_out, atten, rational,
+				      atten - ATTEN_STEP_DB < ATTEN_MIN_DB && rational ? 2 :
+				      atten < ATTEN_DB || rational, c))
 				return -1;
 			if (!c->over)
 				return 0;

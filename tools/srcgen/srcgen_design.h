@@ -52,6 +52,18 @@ int sg_remez_lowpass(double *h, unsigned n, double pass, double stop, double kst
 		     double gain, double *delta);
 
 /**
+ * sg_remez_lowpass with a stopband weight rising as kstop * (f / stop)^slope
+ * (0 <= slope <= 4; 0 is sg_remez_lowpass): the stopband error then falls
+ * as (stop / f)^slope, so the far images of a many-phase stage are much
+ * smaller than the first and their sum stays near it (sg_image_db), at the
+ * cost of a few percent more taps than a flat stopband. delta is the
+ * passband deviation; the stopband one is delta / kstop at the edge.
+ * Returns as sg_remez_lowpass (-1 also for a slope out of range).
+ */
+int sg_remez_lowpass_sloped(double *h, unsigned n, double pass, double stop, double kstop,
+			    double slope, double gain, double *delta);
+
+/**
  * Measure h[0..n) (symmetric) against edges pass < stop (cycles/sample).
  * Returns 0, or -1 when out of memory.
  */

@@ -85,7 +85,13 @@ static void rz_free(struct rz *z)
  * (128 for short filters, 32 from m = 128 on: the error between grid points exceeds delta
  * by well under 1 % at 32, and the measured check catches the rest;
  * 16 was seen to miss lobes next to the stopband edge by 15 %). */
-static int rz_grid(struct rz *z, double pass, double stop, double gain, double kstop,
+/* Stopband weight relative to the passband's: kstop at the stopband edge,
+ * times (f / stop)^slope beyond it. */
+struct rz_weight {
+	double kstop, slope;
+};
+
+static int rz_grid(struct rz *z, double pass, double stop, double gain, struct rz_weight wt,
 		   unsigned dens)
 {
 	double end = z->type2 ? 0.5 - 0.25 / ((double)dens * z->m) : 0.5;
@@ -111,7 +117,7 @@ static int rz_grid(struct rz *z, double pass, double stop, double gain, double k
 		z->gf[i] = f;
 		z->gx[i] = cos(2.0 * M_PI * f);
 		z->gd[i] = inpass ? gain / c : 0.0;
-		z->gw[i] = (inpass ? 1.0 : kstop) * c;
+		z->gw[i] = (inpass ? 1.0 : wt.kstop * (wt.slope != 0.0 ? pow(f / stop, wt.slope) : 1.0)) * c;
 	}
 	return 0;
 }
@@ -650,7 +656,7 @@ static int rz_iterate(struct rz *z, unsigned dens, int seeded, int plain)
 	return 1;
 }
 
-static int rz_design(double *h, unsigned n, double pass, double stop, double kstop,
+static int rz_design(double *h, unsigned n, double pass, double stop, struct rz_weight wt,
 		     double gain, double *delta, double **rf, unsigned *nrf);
 
 /*
@@ -661,7 +667,7 @@ static int rz_design(double *h, unsigned n, double pass, double stop, double kst
  * the same edges is a degenerate one; its reference covers [0, 0.25] and the
  * rest of the band is filled evenly.
  */
-static void rz_half_seed(unsigned n, double pass, double stop, double kstop, double gain,
+static void rz_half_seed(unsigned n, double pass, double stop, struct rz_weight wt, double gain,
 			 double **seed, unsigned *nseed)
 {
 	unsigned n2 = n / 2 + (n / 2 % 2 != n % 2), r = (n & 1u ? (n + 1) / 2 : n / 2) + 1;
@@ -669,7 +675,7 @@ static void rz_half_seed(unsigned n, double pass, double stop, double kstop, dou
 	double *sd, last;
 
 	*seed = NULL;
-	if (rz_design(NULL, n2, half ? 2 * pass : pass, half ? 2 * stop : stop, kstop, gain, NULL,
+	if (rz_design(NULL, n2, half ? 2 * pass : pass, half ? 2 * stop : stop, wt, gain, NULL,
 		      seed, nseed) != 0) {
 		free(*seed);
 		*seed = NULL;
@@ -700,7 +706,7 @@ static void rz_half_seed(unsigned n, double pass, double stop, double kstop, dou
  * (no impulse response). With rf (a seed for a longer design), *rf holds the
  * final reference frequencies (m + 1, malloc'd).
  */
-static int rz_design(double *h, unsigned n, double pass, double stop, double kstop,
+static int rz_design(double *h, unsigned n, double pass, double stop, struct rz_weight wt,
 		     double gain, double *delta, double **rf, unsigned *nrf)
 {
 	struct rz z;
@@ -714,14 +720,14 @@ static int rz_design(double *h, unsigned n, double pass, double stop, double kst
 	dens = z.m < 128 ? 128 : 32;
 	z.jump = dens / 4;
 	if (z.m > 40)
-		rz_half_seed(n, pass, stop, kstop, gain, &seed, &nseed);
+		rz_half_seed(n, pass, stop, wt, gain, &seed, &nseed);
 	z.ref = malloc((z.m + 1) * sizeof(size_t));
 	z.saved = malloc((z.m + 1) * sizeof(size_t));
 	z.rx = malloc((z.m + 1) * sizeof(double));
 	z.ry = malloc((z.m + 1) * sizeof(double));
 	z.bw = malloc((z.m + 1) * sizeof(double));
 	if (!z.ref || !z.saved || !z.rx || !z.ry || !z.bw ||
-	    rz_grid(&z, pass, stop, gain, kstop, dens)) {
+	    rz_grid(&z, pass, stop, gain, wt, dens)) {
 		rc = -1;
 		goto out;
 	}
@@ -756,10 +762,19 @@ out:
 	return rc;
 }
 
+int sg_remez_lowpass_sloped(double *h, unsigned n, double pass, double stop, double kstop,
+			    double slope, double gain, double *delta)
+{
+	struct rz_weight wt = { kstop, slope };
+
+	if (n < 3 || !(pass > 0.0) || !(stop > pass) || !(stop < 0.5) || !(kstop > 0.0) ||
+	    !(slope >= 0.0 && slope <= 4.0))
+		return -1;
+	return rz_design(h, n, pass, stop, wt, gain, delta, NULL, NULL);
+}
+
 int sg_remez_lowpass(double *h, unsigned n, double pass, double stop, double kstop,
 		     double gain, double *delta)
 {
-	if (n < 3 || !(pass > 0.0) || !(stop > pass) || !(stop < 0.5) || !(kstop > 0.0))
-		return -1;
-	return rz_design(h, n, pass, stop, kstop, gain, delta, NULL, NULL);
+	return sg_remez_lowpass_sloped(h, n, pass, stop, kstop, 0.0, gain, delta);
 }
