@@ -4,7 +4,6 @@
 
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 double sg_bessel_i0(double x)
 {
@@ -54,56 +53,183 @@ void sg_kaiser_lowpass(double *h, unsigned n, double fc, double beta, double gai
 		h[n - 1 - i] = h[i];
 }
 
-/* In-place iterative radix-2 FFT, n a power of two. */
-static void fft(double *re, double *im, size_t n)
+/* Twiddle table for transforms of size up to n (a power of two, >= 8):
+ * wr[k] + i wi[k] = exp(-2 pi i k / n), k = 0 .. n/2. Only the first octant
+ * comes from cos/sin (of k * 2 pi / n, each one directly: a recurrence would
+ * drift); the rest follows by the exact symmetries of the circle, so the
+ * table costs n/4 libm calls and every entry is as accurate as its octant
+ * value. */
+static void twiddles(double *wr, double *wi, size_t n)
 {
-	for (size_t i = 1, j = 0; i < n; i++) {
-		size_t bit = n >> 1;
+	double step = 2.0 * M_PI / (double)n;
 
-		for (; j & bit; bit >>= 1)
-			j ^= bit;
-		j |= bit;
-		if (i < j) {
-			double t = re[i];
+	for (size_t k = 0; k <= n / 8; k++) {
+		double c = cos(step * (double)k), s = sin(step * (double)k);
 
-			re[i] = re[j];
-			re[j] = t;
-			t = im[i];
-			im[i] = im[j];
-			im[j] = t;
-		}
+		wr[k] = c;
+		wi[k] = -s;
+		wr[n / 4 - k] = s;
+		wi[n / 4 - k] = -c;
+		wr[n / 4 + k] = -s;
+		wi[n / 4 + k] = -c;
+		wr[n / 2 - k] = -c;
+		wi[n / 2 - k] = -s;
 	}
+}
+
+/* In-place iterative radix-2 FFT of size n (a power of two) of re + i im
+ * given in bit-reversed order (the caller scatters its mostly-zero input
+ * there directly, which is cheaper than permuting the whole array here),
+ * output in natural order. Twiddles come from the table of size ntab >= n
+ * (twiddles()): stage len uses every ntab/len-th entry, copied first into
+ * tr/ti (n/2 each) so that the butterflies read them contiguously (read in
+ * place, the middle stages touch a cache line per twiddle, for every group).
+ * The butterflies of a group run over contiguous elements, so the inner loop
+ * walks re/im with unit stride too. */
+static void fft(double *re, double *im, size_t n, const double *wr, const double *wi,
+		size_t ntab, double *tr, double *ti)
+{
 	for (size_t len = 2; len <= n; len <<= 1) {
-		double ang = -2.0 * M_PI / (double)len;
+		size_t half = len / 2, stride = ntab / len;
 
-		for (size_t k = 0; k < len / 2; k++) {
-			double wr = cos(ang * (double)k), wi = sin(ang * (double)k);
+		for (size_t k = 0; k < half; k++) {
+			tr[k] = wr[k * stride];
+			ti[k] = wi[k * stride];
+		}
+		for (size_t g = 0; g < n; g += len) {
+			double *ar = re + g, *ai = im + g, *br = ar + half, *bi = ai + half;
 
-			for (size_t i = k; i < n; i += len) {
-				size_t j = i + len / 2;
-				double xr = re[j] * wr - im[j] * wi;
-				double xi = re[j] * wi + im[j] * wr;
+			for (size_t k = 0; k < half; k++) {
+				double xr = br[k] * tr[k] - bi[k] * ti[k];
+				double xi = br[k] * ti[k] + bi[k] * tr[k];
 
-				re[j] = re[i] - xr;
-				im[j] = im[i] - xi;
-				re[i] += xr;
-				im[i] += xi;
+				br[k] = ar[k] - xr;
+				bi[k] = ai[k] - xi;
+				ar[k] += xr;
+				ai[k] += xi;
 			}
 		}
 	}
 }
 
-/* Real amplitude of a symmetric filter at f (cycles/sample), by direct sum. */
+/*
+ * |H(k / nfft)| / gain for k = 0 .. nfft/2 of h[0..n) zero-padded to nfft
+ * (a power of two >= 16 and >= n): a malloc'd array of nfft/2 + 1, or NULL
+ * when out of memory. h is real, so one complex FFT of half the size does:
+ * the even taps go in the real part and the odd ones in the imaginary part,
+ * and the two half-size spectra are separated by their conjugate symmetry
+ * (the textbook real-input split): half the work of a complex FFT of nfft.
+ * Measured against the former full-size complex FFT (cos/sin per twiddle) on
+ * Kaiser and equiripple designs of 255 .. 15001 taps: within 7e-16 of the
+ * passband gain at every bin.
+ */
+static double *spectrum(const double *h, unsigned n, size_t nfft, double gain)
+{
+	size_t m = nfft / 2;
+	double *zr = calloc(m, sizeof(*zr)), *zi = calloc(m, sizeof(*zi));
+	double *wr = malloc((m + 1) * sizeof(*wr)), *wi = malloc((m + 1) * sizeof(*wi));
+	double *tr = malloc(m / 2 * sizeof(*tr)), *ti = malloc(m / 2 * sizeof(*ti));
+	double *mag = malloc((m + 1) * sizeof(*mag));
+
+	if (!zr || !zi || !wr || !wi || !tr || !ti || !mag) {
+		free(mag);
+		mag = NULL;
+		goto out;
+	}
+	/* z[j] = h[2j] + i h[2j + 1] goes to z[r], r = j with its log2(m) bits
+	 * reversed (kept by a reversed increment: carry from the top bit down) */
+	for (size_t j = 0, r = 0; 2 * j < n; j++) {
+		size_t bit = m >> 1;
+
+		zr[r] = h[2 * j];
+		if (2 * j + 1 < n)
+			zi[r] = h[2 * j + 1];
+		for (; r & bit; bit >>= 1)
+			r ^= bit;
+		r |= bit;
+	}
+	twiddles(wr, wi, nfft);
+	fft(zr, zi, m, wr, wi, nfft, tr, ti);
+	for (size_t k = 0; k <= m; k++) {
+		size_t a = k % m, b = (m - k) % m;
+		/* even-tap spectrum E and odd-tap spectrum O at bin k */
+		double er = (zr[a] + zr[b]) / 2.0, ei = (zi[a] - zi[b]) / 2.0;
+		double odr = (zi[a] + zi[b]) / 2.0, odi = (zr[b] - zr[a]) / 2.0;
+		/* X = E + exp(-2 pi i k / nfft) O */
+		double xr = er + wr[k] * odr - wi[k] * odi, xi = ei + wr[k] * odi + wi[k] * odr;
+
+		/* no hypot: |X| <= sum |h| is far from overflow and underflow */
+		mag[k] = sqrt(xr * xr + xi * xi) / gain;
+	}
+out:
+	free(zr);
+	free(zi);
+	free(wr);
+	free(wi);
+	free(tr);
+	free(ti);
+	return mag;
+}
+
+/* Taps between exact re-evaluations of the angle in amplitude(). */
+#define SG_AMP_BLOCK 64u
+
+/* Rotate (*cr, *sr) = (cos t, sin t) on to t + a, given (ca, sa) = (cos a, sin a). */
+static inline void rotate(double *cr, double *sr, double ca, double sa)
+{
+	double c = *cr * ca - *sr * sa;
+
+	*sr = *sr * ca + *cr * sa;
+	*cr = c;
+}
+
+/*
+ * Real amplitude of a symmetric filter at f (cycles/sample), by direct sum.
+ * The per-tap cos(w (i - c)) comes from rotations (complex multiplies)
+ * instead of a libm call per tap. Each block of SG_AMP_BLOCK taps starts from
+ * an exact cos/sin of its first angle, so rounding builds up over at most a
+ * block (3 steps of w, then up to 15 of 4w: ~1e-15 of each term). Measured
+ * against a libm cos per tap on Kaiser and equiripple designs of 255 ..
+ * 15001 taps, f anywhere in [0, 0.5]: within 1.2e-14 of the passband gain
+ * (-278 dB; both are within 4e-14 of a long double evaluation), far below
+ * the -150 dB the analysis resolves. Four interleaved rotations (taps
+ * i + j, j = 0..3, each stepping by 4w) with their own sums keep the
+ * dependency chains short; they are separate scalars (not arrays) so that
+ * they stay in registers. The last (up to 3) taps of the half use libm.
+ */
 static double amplitude(const double *h, unsigned n, double f)
 {
-	double c = (double)(n - 1) / 2.0, a = 0.0;
-	unsigned i;
+	double c = (double)(n - 1) / 2.0, w = 2.0 * M_PI * f;
+	double c1 = cos(w), s1 = sin(w), c4 = cos(4.0 * w), s4 = sin(4.0 * w);
+	double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, tail = n & 1u ? h[n / 2] : 0.0;
+	unsigned i = 0, half = n / 2, full = half & ~3u;
 
-	for (i = 0; i < n / 2; i++)
-		a += 2.0 * h[i] * cos(2.0 * M_PI * f * ((double)i - c));
-	if (n & 1)
-		a += h[n / 2];
-	return a;
+	while (i < full) {
+		unsigned end = full - i < SG_AMP_BLOCK ? full : i + SG_AMP_BLOCK;
+		double t = w * ((double)i - c), r0 = cos(t), q0 = sin(t);
+		double r1 = r0, q1 = q0, r2, q2, r3, q3;
+
+		rotate(&r1, &q1, c1, s1);
+		r2 = r1;
+		q2 = q1;
+		rotate(&r2, &q2, c1, s1);
+		r3 = r2;
+		q3 = q2;
+		rotate(&r3, &q3, c1, s1);
+		for (; i < end; i += 4) {
+			a0 += h[i] * r0;
+			a1 += h[i + 1] * r1;
+			a2 += h[i + 2] * r2;
+			a3 += h[i + 3] * r3;
+			rotate(&r0, &q0, c4, s4);
+			rotate(&r1, &q1, c4, s4);
+			rotate(&r2, &q2, c4, s4);
+			rotate(&r3, &q3, c4, s4);
+		}
+	}
+	for (; i < half; i++)
+		tail += 2.0 * h[i] * cos(w * ((double)i - c));
+	return 2.0 * ((a0 + a1) + (a2 + a3)) + tail;
 }
 
 /* Golden-section search for the maximum of |A(f)| in [a, b]. */
@@ -146,24 +272,15 @@ int sg_analyze_os(const double *h, unsigned n, double gain, double pass, double 
 		  unsigned os, struct sg_response *r)
 {
 	size_t nfft = 4096;
-	double *re, *im, *mag, worst = 0.0, dev = 0.0, top = -1e9;
+	double *mag, worst = 0.0, dev = 0.0, top = -1e9;
 	size_t peak[SG_PEAKS];
 	unsigned npk = 0;
 
 	while (nfft < (size_t)os * n)
 		nfft <<= 1;
-	re = calloc(nfft, sizeof(*re));
-	im = calloc(nfft, sizeof(*im));
-	if (!re || !im) {
-		free(re);
-		free(im);
+	mag = spectrum(h, n, nfft, gain);
+	if (!mag)
 		return -1;
-	}
-	memcpy(re, h, n * sizeof(*h));
-	fft(re, im, nfft);
-	mag = re; /* reuse: magnitude of bins 0 .. nfft/2 */
-	for (size_t k = 0; k <= nfft / 2; k++)
-		mag[k] = hypot(re[k], im[k]) / gain;
 
 	r->f3db = 0.5;
 	for (size_t k = 0; k <= nfft / 2; k++) {
@@ -222,8 +339,7 @@ int sg_analyze_os(const double *h, unsigned n, double gain, double pass, double 
 	r->pass_dev_db = dev;
 	r->pass_max_db = top;
 	r->stop_db = 20.0 * log10(fmax(worst, 1e-30));
-	free(re);
-	free(im);
+	free(mag);
 	return 0;
 }
 
@@ -243,23 +359,15 @@ double sg_image_db(const double *h, unsigned n, unsigned L, double gain, double 
 		   double stop)
 {
 	size_t nfft = 4096, np;
-	double *re, *im, worst = 0.0;
+	double *mag, worst = 0.0;
 
 	if (L < 2)
 		return -400.0;
 	while (nfft < 16u * (size_t)n)
 		nfft <<= 1;
-	re = calloc(nfft, sizeof(*re));
-	im = calloc(nfft, sizeof(*im));
-	if (!re || !im) {
-		free(re);
-		free(im);
+	mag = spectrum(h, n, nfft, gain);
+	if (!mag)
 		return 0.0;
-	}
-	memcpy(re, h, n * sizeof(*h));
-	fft(re, im, nfft);
-	for (size_t k = 0; k <= nfft / 2; k++)
-		re[k] = hypot(re[k], im[k]) / gain;
 	np = (size_t)(pass * (double)nfft);
 	for (size_t j = 0, stp = np / 256 + 1; j <= np; j += stp) {
 		double f = (double)j / (double)nfft, sum = 0.0;
@@ -271,12 +379,11 @@ double sg_image_db(const double *h, unsigned n, unsigned L, double gain, double 
 			v = v <= 0.5 ? v : 1.0 - v;
 			if (v < stop)
 				continue; /* in the transition band: the next stage's */
-			m = mag_at(re, nfft, v);
+			m = mag_at(mag, nfft, v);
 			sum += m * m;
 		}
 		worst = fmax(worst, sum);
 	}
-	free(re);
-	free(im);
+	free(mag);
 	return 10.0 * log10(fmax(worst, 1e-40));
 }
