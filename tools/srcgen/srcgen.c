@@ -688,17 +688,23 @@ static struct plan cand[MAX_CAND];
 static double rate1[MAX_CAND];
 static unsigned order[MAX_CAND];
 
+/* How hard plan_with tries (the long designs are what costs time). */
+enum effort {
+	BEST_FEW,      /* design the best few candidates, keep the best real one */
+	FALLBACK,      /* only the first choice, and only if its estimate fits with
+	                * EST_SLACK to spare (else *c just says over) */
+	LAST_FALLBACK, /* the same, also when the estimate fits just */
+};
+
 /* Plan a pair with one attenuation and shape family: estimate every
- * candidate, design the best few for real and keep the best real one in *c.
- * With `prune`, when even the best estimate is clearly over the budgets,
- * nothing is designed (the long designs are what costs time) and *c only
- * says over. 0, or -1 when a design failed. */
-static int plan_with(uint32_t fs_in, uint32_t fs_out, double atten, int rational, int prune,
-		     struct chosen *c)
+ * candidate, design some (see enum effort) and keep the best real one in *c.
+ * 0, or -1 when a design failed. */
+static int plan_with(uint32_t fs_in, uint32_t fs_out, double atten, int rational,
+		     enum effort effort, struct chosen *c)
 {
 	unsigned nc = candidates(fs_in, fs_out, atten, rational, cand, rate1, MAX_CAND);
-	/* the last fallback (prune 2) also tries an estimate that fits just */
-	double room = prune == 1 ? 1.0 / EST_SLACK : 1.0;
+	int prune = effort != BEST_FEW;
+	double room = effort == FALLBACK ? 1.0 / EST_SLACK : 1.0;
 
 	for (unsigned i = 0; i < nc; i++) {
 		struct filt e[2];
@@ -780,14 +786,16 @@ static int plan_pair(unsigned a, unsigned b)
 		return 0;
 	for (double atten = ATTEN_DB; atten >= ATTEN_MIN_DB; atten -= ATTEN_STEP_DB)
 		for (int rational = 0; rational < 2; rational++) {
-			if (plan_with(fs_in, fs_out, atten, rational,
-				      atten - ATTEN_STEP_DB < ATTEN_MIN_DB && rational ? 2 :
-				      atten < ATTEN_DB || rational, c))
+			enum effort e = atten == ATTEN_DB && !rational ? BEST_FEW :
+					atten - ATTEN_STEP_DB < ATTEN_MIN_DB && rational ? LAST_FALLBACK :
+					FALLBACK;
+
+			if (plan_with(fs_in, fs_out, atten, rational, e, c))
 				return -1;
 			if (!c->over)
 				return 0;
 		}
-	return plan_with(fs_in, fs_out, ATTEN_DB, 0, 0, c);
+	return plan_with(fs_in, fs_out, ATTEN_DB, 0, BEST_FEW, c);
 }
 
 /* Append a row of T coefficients (already in the kernel's reading order). */
