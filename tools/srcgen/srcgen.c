@@ -170,17 +170,15 @@ static unsigned remez_length(double width, double atten)
 	return (unsigned)ceil(dinf / width - fk * width) + 1u;
 }
 
-/* Prototype length the design will need: equiripple where the exchange is
- * used, Kaiser's formula where the design falls back to the window. */
 /*
  * The images of a passband tone in a stage with L phases all fold into the
  * output, so their powers add up (meets_spec checks the sum, sg_image_db).
  * A flat equiripple stopband has every lobe at the limit: the L - 1 images
- * would need 10 log10(L - 1) dB more stopband (20..30 dB for the many-phase
- * wide stages). Those (narrow passband) get a stopband weight rising as f /
- * stop instead, so the far images fall away like a window design's lobes,
- * and cost a few percent of taps, not a quarter; the sharp stages (L <= 8)
- * keep a flat stopband, aimed 10 log10(L - 1) dB lower for L >= 3.
+ * would need 10 log10(L - 1) dB more stopband (8.5 dB for L = 8, 20..30 dB
+ * for the many-phase wide stages). Every stage with more than two phases,
+ * and every narrow-passband (many-phase) one, gets a stopband weight rising
+ * as f / stop instead, so the far images fall away like a window design's
+ * lobes, at a few percent of taps; one or two phases keep a flat stopband.
  */
 static double remez_slope(const struct spec *s)
 {
@@ -189,9 +187,7 @@ static double remez_slope(const struct spec *s)
 
 static double remez_atten(const struct spec *s)
 {
-	double img = remez_slope(s) == 0.0 && s->L > 2 ? 10.0 * log10(s->L - 1.0) : 0.0;
-
-	return s->atten + ATTEN_MARGIN + img;
+	return s->atten + ATTEN_MARGIN;
 }
 
 static int use_remez(const struct spec *s)
@@ -199,6 +195,8 @@ static int use_remez(const struct spec *s)
 	return remez_length(s->stop - s->pass, remez_atten(s)) <= REMEZ_MAX_N;
 }
 
+/* Prototype length the design will need: equiripple where the exchange is
+ * used, Kaiser's formula where the design falls back to the window. */
 static unsigned length_estimate(const struct spec *s)
 {
 	if (!use_remez(s))
