@@ -561,7 +561,8 @@ static struct spec mkspec(uint64_t fs_in, uint64_t fs_out, double pass_hz, doubl
 	return s;
 }
 
-/* Values of the float32 table (float_table's count, from the shape alone). */
+/* Values of a filter's float32 table (what float_table fills), from its
+ * shape alone: plans are costed with it before anything is designed. */
 static unsigned float_count(const struct filt *f)
 {
 	if (f->kind == VR_SRC_FOLD1)
@@ -799,12 +800,13 @@ static int plan_pair(unsigned a, unsigned b)
 /* Append a row of T coefficients (already in the kernel's reading order). */
 static unsigned put_row(const double *row, unsigned T, float *out)
 {
-	for (unsigned k = 0; out && k < T; k++)
+	for (unsigned k = 0; k < T; k++)
 		out[k] = (float)row[k];
 	return T;
 }
 
-/* Fill (or, out == NULL, count) the float32 table of a filter. */
+/* Fill out[0 .. float_count(f)) with the float32 table of a filter; returns
+ * the count (0 when out of memory). */
 static unsigned float_table(const struct filt *f, float *out)
 {
 	unsigned T = f->taps, n = 0, rows;
@@ -832,14 +834,14 @@ static unsigned float_table(const struct filt *f, float *out)
 
 			row[k] = k == 0 ? 0.0 : q1[j < T - 2 - j ? j : T - 2 - j] * sc;
 		}
-		n += put_row(row, T, out ? out + n : NULL);
+		n += put_row(row, T, out + n);
 		break;
 	default: /* the Q2.30 rows (phases 0 .. ceil(L/2)-1), as floats */
 		rows = (f->s.L + 1) / 2;
 		for (unsigned p = 0; p < rows; p++) {
 			for (unsigned k = 0; k < T; k++)
 				row[k] = f->q[p * T + k] * sc;
-			n += put_row(row, T, out ? out + n : NULL);
+			n += put_row(row, T, out + n);
 		}
 		break;
 	}
@@ -867,12 +869,13 @@ static void number_used(void)
 /* The float32 table, as exact hexadecimal literals. */
 static int emit_floats(FILE *o, const struct filt *f, int id)
 {
-	unsigned n = float_table(f, NULL);
+	unsigned n = float_count(f);
 	float *v = n ? malloc(n * sizeof(*v)) : NULL;
 
-	if (!v)
+	if (!v || float_table(f, v) != n) {
+		free(v);
 		return -1;
-	float_table(f, v);
+	}
 	fprintf(o, "#if VR_SRC_FLOAT_TABLES\n");
 	fprintf(o, "static const float fcoef_%d[%u] = {", id, n);
 	for (unsigned k = 0; k < n; k++)
@@ -901,7 +904,7 @@ static int emit(FILE *o)
 		if (used_id[i] < 0)
 			continue;
 		total += 4ul * f->ncoefs;
-		ftotal += 4ul * float_table(f, NULL);
+		ftotal += 4ul * float_count(f);
 		fprintf(o, "/* L=%u M=%u N=%u pass=%.9g stop=%.9g: stop %.2f dB, ripple %.2e dB */\n",
 			f->s.L, f->s.M, f->n, f->s.pass, f->s.stop, f->resp.stop_db,
 			f->resp.pass_dev_db);
@@ -922,7 +925,7 @@ static int emit(FILE *o)
 			continue;
 		fprintf(o, "\t{ %u, %u, %u, %u, %u, %u, %u, %u, %u, QTAB(%d), FTAB(%d), %u, %.17g, %.17g, %.1f, %.4f, %.1f },\n",
 			f->s.L, f->s.M, f->kind, f->taps, f->n, f->ncoefs, f->hist, f->chunk, f->s.shift, used_id[i],
-			used_id[i], float_table(f, NULL), f->s.pass, f->s.stop, f->s.atten, RIPPLE_DB, f->s.gain);
+			used_id[i], float_count(f), f->s.pass, f->s.stop, f->s.atten, RIPPLE_DB, f->s.gain);
 	}
 	fprintf(o, "};\n\nconst uint32_t vr_src_nfilters = %u;\n", nused);
 	fprintf(o, "/* %lu bytes of Q2.30 and %lu bytes of float32 coefficients in all */\n\n",
@@ -951,10 +954,7 @@ static void report(FILE *o)
 		for (unsigned b = 0; b < VR_SRC_NRATES; b++) {
 			const struct chosen *c = &chosen[a][b];
 			char st[64] = "copy";
-			unsigned fbytes = 0;
-
-			for (unsigned k = 0; k < c->nst; k++)
-				fbytes += 4u * float_table(&filters[c->fid[k]], NULL);
+			unsigned fbytes = c->fcoef_bytes;
 
 			if (c->nst == 1)
 				snprintf(st, sizeof(st), "%u/%u", filters[c->fid[0]].s.L,
@@ -986,11 +986,7 @@ static void report_matrix(FILE *o)
 		fprintf(o, "| **%g** |", rates[a] / 1000.0);
 		for (unsigned b = 0; b < VR_SRC_NRATES; b++) {
 			const struct chosen *c = &chosen[a][b];
-			unsigned fb = 0, cb;
-
-			for (unsigned k = 0; k < c->nst; k++)
-				fb += 4u * float_table(&filters[c->fid[k]], NULL);
-			cb = c->coef_bytes > fb ? c->coef_bytes : fb;
+			unsigned cb = c->coef_bytes > c->fcoef_bytes ? c->coef_bytes : c->fcoef_bytes;
 			if (!c->nst)
 				fprintf(o, " – |");
 			else
